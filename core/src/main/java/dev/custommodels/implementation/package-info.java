@@ -1,0 +1,2 @@
+/** Internal code; not exported, subject to change without notice. */
+package dev.custommodels.implementation;

@@ -1,0 +1,2 @@
+/** The local filesystem lake store, the embedded default. */
+package dev.custommodels.lake;

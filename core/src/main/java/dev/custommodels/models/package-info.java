@@ -1,0 +1,2 @@
+/** Values, options and exceptions of the public API. */
+package dev.custommodels.models;

@@ -1,0 +1,2 @@
+/** The client and its builder: workflows, runs, discovery and output queries. */
+package dev.custommodels;

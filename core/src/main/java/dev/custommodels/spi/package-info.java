@@ -1,0 +1,2 @@
+/** Interfaces for connector and lake store authors: model backends and storage. */
+package dev.custommodels.spi;

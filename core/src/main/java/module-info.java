@@ -1,0 +1,18 @@
+/**
+ * The core of custom-models: client, domain model, mapping engine, runs, output entities, SPIs and the local
+ * lake.
+ */
+module dev.custommodels.core {
+    requires transitive com.azure.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires java.sql;
+
+    exports dev.custommodels.models;
+    exports dev.custommodels.spi;
+    exports dev.custommodels.entities;
+
+    opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
+
+    uses dev.custommodels.spi.ConnectorProvider;
+}
