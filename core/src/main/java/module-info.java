@@ -11,6 +11,7 @@ module dev.custommodels.core {
     exports dev.custommodels.models;
     exports dev.custommodels.spi;
     exports dev.custommodels.entities;
+    exports dev.custommodels.lake;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 

@@ -1,0 +1,8 @@
+/** The measured workloads of custom-models, one runnable jar. */
+module dev.custommodels.benchmarks {
+    requires dev.custommodels.core;
+
+    exports dev.custommodels.benchmarks;
+
+    uses dev.custommodels.benchmarks.Workload;
+}
