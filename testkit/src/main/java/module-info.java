@@ -7,6 +7,10 @@ module dev.custommodels.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
     requires jdk.httpserver;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+    requires reactor.core;
 
     exports dev.custommodels.testkit.contract;
+    exports dev.custommodels.testkit.emulator;
 }
