@@ -11,6 +11,7 @@ module dev.custommodels.testkit {
     requires com.fasterxml.jackson.databind;
     requires reactor.core;
 
+    exports dev.custommodels.testkit;
     exports dev.custommodels.testkit.contract;
     exports dev.custommodels.testkit.emulator;
 }
