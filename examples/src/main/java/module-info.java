@@ -1,0 +1,6 @@
+/** Runnable examples of custom-models. */
+module dev.custommodels.examples {
+    requires dev.custommodels.core;
+
+    exports dev.custommodels.examples;
+}
