@@ -48,9 +48,7 @@ class JdbcEntitySourceTest {
             s.execute("INSERT INTO cust VALUES ('c1', 42, 1234.50, 0.25, TRUE, DATE '1980-02-29', "
                     + "TIMESTAMP '2024-05-01 10:15:30', TIMESTAMP WITH TIME ZONE '2024-05-01 10:15:30+02:00')");
             s.execute("INSERT INTO cust VALUES ('c2', NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-            for (int i = 3; i <= 2500; i++) {
-                s.execute("INSERT INTO cust (id, age) VALUES ('c" + i + "', " + i + ")");
-            }
+            s.execute("INSERT INTO cust (id, age) SELECT 'c' || X, X FROM SYSTEM_RANGE(3, 2500)");
         }
     }
 
