@@ -136,11 +136,8 @@ public final class WorkflowChecks {
             problems.add(new ValidationProblem("output.modelOutput", "the model has no output '" + o.modelOutput()
                     + "'. Its outputs: " + outputs.stream().map(ModelOutput::name).toList()));
         }
-        String customerId = s.definition().customerIdAttribute();
-        if (customerId.isBlank()) {
-            problems.add(new ValidationProblem("customerIdAttribute", "name the attribute of the results that"
-                    + " holds the Customer ID"));
-        } else if (chosen.isPresent() && !chosen.get().columns().isEmpty()
+        String customerId = s.definition().customerIdAttribute(); // never blank: WorkflowDefinition checks it
+        if (chosen.isPresent() && !chosen.get().columns().isEmpty()
                 && chosen.get().columns().stream().noneMatch(c -> c.name().equals(customerId))) {
             problems.add(new ValidationProblem("customerIdAttribute", "output '" + chosen.get().name()
                     + "' has no column '" + customerId + "'. Its columns: "
