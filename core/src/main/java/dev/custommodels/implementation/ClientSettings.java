@@ -48,4 +48,16 @@ public record ClientSettings(LakeStore lake, EntityCatalog catalog, HttpClient h
         providers = List.copyOf(providers);
         options = Map.copyOf(options);
     }
+
+    /**
+     * Describes the settings without credentials, keys or option values.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "ClientSettings{lake=" + lake.describe() + ", tenants=" + tenantCredentials.keySet()
+                + ", providers=" + providers.size() + ", options=" + options.keySet() + ", pollInterval="
+                + pollInterval + "}";
+    }
 }

@@ -71,12 +71,14 @@ public final class WorkflowLifecycle {
         }
         Workflow current = runtime.workflows().get(changed.id());
         if (!current.etag().equals(changed.etag())) {
-            throw new WorkflowConflictException(changed.id(), changed.etag(), current.etag());
+            throw LOGGER.logExceptionAsWarning(
+                    new WorkflowConflictException(changed.id(), changed.etag(), current.etag()));
         }
         WorkflowDefinition definition = changed.definition();
         if (!current.model().equals(definition.model())) {
-            throw new WorkflowValidationException("Workflow '" + definition.displayName() + "'",
-                    List.of(WorkflowChecks.modelChanged(current.model(), definition.model())));
+            throw LOGGER.logExceptionAsWarning(new WorkflowValidationException("Workflow '"
+                    + definition.displayName() + "'", List.of(WorkflowChecks.modelChanged(current.model(),
+                    definition.model()))));
         }
         Connector connector = runtime.connector(definition.model().connector());
         ValidationSubject subject = validate(connector, definition);
@@ -106,7 +108,11 @@ public final class WorkflowLifecycle {
         ValidationSubject subject = ValidationSubject.of(definition, contract, runtime.catalog());
         List<ValidationProblem> fromConnector = connector.validateOutput(definition.model(), contract,
                 definition.output());
-        runtime.validator().validate(subject, fromConnector == null ? List.of() : fromConnector);
+        try {
+            runtime.validator().validate(subject, fromConnector == null ? List.of() : fromConnector);
+        } catch (WorkflowValidationException e) {
+            throw LOGGER.logExceptionAsWarning(e);
+        }
         return subject;
     }
 

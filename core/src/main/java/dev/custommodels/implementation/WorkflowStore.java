@@ -143,9 +143,7 @@ public final class WorkflowStore {
             if (current == null) {
                 throw new WorkflowNotFoundException(workflow.id());
             }
-            WorkflowConflictException conflict = new WorkflowConflictException(workflow.id(), expectedEtag, current);
-            LOGGER.warning("{}", conflict.getMessage());
-            throw conflict;
+            throw LOGGER.logExceptionAsWarning(new WorkflowConflictException(workflow.id(), expectedEtag, current));
         }
     }
 
