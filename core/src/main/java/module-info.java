@@ -6,12 +6,13 @@ module dev.custommodels.core {
     requires transitive com.azure.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
-    requires java.sql;
+    requires transitive java.sql;
 
     exports dev.custommodels.models;
     exports dev.custommodels.spi;
     exports dev.custommodels.entities;
     exports dev.custommodels.lake;
+    exports dev.custommodels;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -44,8 +45,14 @@ public final class LocalLakeStore implements LakeStore {
     private static final String TEMP_MARK = ".cm-tmp-";
     private static final String LOCK_FILE = ".cm-lake.lock";
 
+    /**
+     * One lock per lake directory for the whole JVM: a file lock is held per process, so two stores over one
+     * directory in one JVM must take turns before taking it (else the JVM throws OverlappingFileLockException).
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
     private final Path root;
-    private final ReentrantLock jvmLock = new ReentrantLock();
+    private final ReentrantLock jvmLock;
 
     /**
      * Creates a store over a directory, creating it if needed.
@@ -59,6 +66,15 @@ public final class LocalLakeStore implements LakeStore {
             Files.createDirectories(this.root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the lake directory " + this.root + ".", e);
+        }
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(lockKey(this.root), k -> new ReentrantLock());
+    }
+
+    private static Path lockKey(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root;
         }
     }
 
