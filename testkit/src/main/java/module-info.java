@@ -14,4 +14,5 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit;
     exports dev.custommodels.testkit.contract;
     exports dev.custommodels.testkit.emulator;
+    exports dev.custommodels.testkit.emulator.arm;
 }
