@@ -145,7 +145,10 @@ public final class ArmClient {
         List<String> subscriptions = new ArrayList<>();
         Function<String, PagedResponse<ArmWorkspace>> page = token -> {
             if (token == null) {
-                listSubscriptions().forEach(s -> subscriptions.add(s.subscriptionId()));
+                synchronized (subscriptions) {
+                    subscriptions.clear();
+                    listSubscriptions().forEach(s -> subscriptions.add(s.subscriptionId()));
+                }
                 token = "0 ";
             }
             int space = token.indexOf(' ');
