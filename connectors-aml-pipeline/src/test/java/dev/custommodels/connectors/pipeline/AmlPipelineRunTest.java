@@ -267,4 +267,24 @@ class AmlPipelineRunTest {
         assertThat(bed.homeCredential.requestedScopes()).as("the home tenant is never asked for a token")
                 .isEmpty();
     }
+
+    @Test
+    void aServiceThatRefusesTheArmAudienceIsRetriedWithTheMachineLearningAudience() {
+        bed.pipelines.audiences(java.util.Set.of("https://ml.azure.com"));
+        JobHandle handle = connector.submit(churnRequest("run-15", 3));
+        assertThat(pollAll(connector, handle)).last().isEqualTo("Completed");
+        assertThat(bed.homeCredential.requestedScopes()).contains("https://ml.azure.com/.default");
+    }
+
+    @Test
+    void aRunNotYetVisibleInRunHistoryCountsAsQueuedOnlyShortlyAfterSubmission() {
+        JobHandle real = connector.submit(churnRequest("run-16", 3));
+        Map<String, String> state = new java.util.HashMap<>(real.state());
+        JobHandle fresh = new JobHandle(real.connector(), "no-such-run", state);
+        assertThat(connector.poll(fresh).state()).isEqualTo(JobState.QUEUED);
+        state.put("submittedAt", java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)).toString());
+        JobHandle old = new JobHandle(real.connector(), "no-such-run", state);
+        assertThatThrownBy(() -> connector.poll(old)).isInstanceOf(CustomModelsException.class)
+                .hasMessageContaining("no-such-run");
+    }
 }

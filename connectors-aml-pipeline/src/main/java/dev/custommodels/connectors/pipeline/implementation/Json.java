@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +43,7 @@ final class Json {
             if (exact != null) {
                 return exact;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue();
                 }
@@ -79,6 +77,6 @@ final class Json {
     }
 
     static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node::fields;
+        return node.properties();
     }
 }

@@ -57,6 +57,7 @@ public final class PipelineEmulator implements EmulatedService {
     final Map<String, String[]> datasets = new ConcurrentHashMap<>();
     private final Queue<RunFault> faults = new ConcurrentLinkedQueue<>();
     volatile String baseUrl = Emulator.IN_PROCESS_BASE_URL;
+    volatile Set<String> audiences = AUDIENCES;
 
     /**
      * Creates the emulator over the workspaces and datastores of an ARM emulator.
@@ -135,6 +136,16 @@ public final class PipelineEmulator implements EmulatedService {
      */
     public void registerDataset(String datasetId, String datastore, String relativePath) {
         datasets.put(datasetId, new String[] {datastore, relativePath});
+    }
+
+    /**
+     * Sets the token audiences the pipelines and run history APIs accept (default {@link #AUDIENCES}); accepting
+     * only {@code https://ml.azure.com} tests a client's fallback from the ARM audience.
+     *
+     * @param accepted the audiences
+     */
+    public void audiences(Set<String> accepted) {
+        this.audiences = Set.copyOf(accepted);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.custommodels.testkit.emulator.Routes;
 import dev.custommodels.testkit.emulator.arm.EmulatedWorkspace;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class PipelineHandlers {
 
     /** Checks the token and finds the workspace; returns the workspace or the error to send. */
     Object workspaceOrError(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = em.arm.authorize(request, vars.get("sub"), PipelineEmulator.AUDIENCES);
+        Optional<EmulatorResponse> denied = em.arm.authorize(request, vars.get("sub"), em.audiences);
         if (denied.isPresent()) {
             return denied.get();
         }
@@ -170,8 +169,7 @@ final class PipelineHandlers {
             return EmulatorResponse.error(400, "UserError", "ExperimentName is required.");
         }
         Map<String, String> parameters = em.effectiveParameters(def);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("ParameterAssignments").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> a = it.next();
+        for (Map.Entry<String, JsonNode> a : body.path("ParameterAssignments").properties()) {
             if (!parameters.containsKey(a.getKey())) {
                 return EmulatorResponse.error(400, "UserError", "Unknown pipeline parameter '" + a.getKey()
                         + "'. The pipeline's parameters are " + parameters.keySet() + ".");
@@ -185,7 +183,7 @@ final class PipelineHandlers {
         @SuppressWarnings("unchecked")
         Map<String, String[]> dataInputs = (Map<String, String[]>) inputs;
         Map<String, String> tags = new LinkedHashMap<>();
-        body.path("Tags").fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
+        body.path("Tags").properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
         EmulatedRun run = em.createRun(ws, pipeline, endpointId, experiment, body.path("Description").asText(null),
                 parameters, dataInputs, tags);
         return EmulatorResponse.json(200, pipelineRunJson(run));

@@ -2,7 +2,6 @@ package dev.custommodels.testkit.emulator.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custommodels.testkit.emulator.EmulatorResponse;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +18,7 @@ final class SubmitInputs {
     static Object resolve(PipelineEmulator em, PipelineDefinition def, JsonNode body) {
         Map<String, String[]> inputs = new LinkedHashMap<>();
         def.dataPathParameters().forEach(p -> inputs.put(p.name(), new String[] {p.datastore(), p.relativePath()}));
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("DataPathAssignments").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> a = it.next();
+        for (Map.Entry<String, JsonNode> a : body.path("DataPathAssignments").properties()) {
             if (def.dataPathParameters().stream().noneMatch(p -> p.name().equals(a.getKey()))) {
                 return bad("Unknown datapath parameter '" + a.getKey() + "' in DataPathAssignments.");
             }
@@ -30,9 +28,7 @@ final class SubmitInputs {
             }
             inputs.put(a.getKey(), path);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("DataSetDefinitionValueAssignments").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> a = it.next();
+        for (Map.Entry<String, JsonNode> a : body.path("DataSetDefinitionValueAssignments").properties()) {
             if (!def.datasetParameters().contains(a.getKey())) {
                 return bad("Unknown dataset parameter '" + a.getKey() + "' in DataSetDefinitionValueAssignments.");
             }
