@@ -1,6 +1,8 @@
 /** The measured workloads of custom-models, one runnable jar. */
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
+    requires dev.custommodels.testkit;
+    requires dev.custommodels.connectors.pipeline;
 
     exports dev.custommodels.benchmarks;
 
