@@ -287,4 +287,34 @@ class AmlPipelineRunTest {
         assertThatThrownBy(() -> connector.poll(old)).isInstanceOf(CustomModelsException.class)
                 .hasMessageContaining("no-such-run");
     }
+
+    @Test
+    void aSubmissionWhoseAnswerIsLostIsAdoptedNotSubmittedAgain() {
+        bed.pipelines.nextRun(RunFault.LOSE_SUBMIT_RESPONSE);
+        JobHandle handle = connector.submit(churnRequest("run-17", 4));
+        assertThat(bed.submissions()).isEqualTo(1);
+        assertThat(bed.pipelines.runs()).singleElement()
+                .satisfies(r -> assertThat(r.runId()).isEqualTo(handle.jobId()));
+        assertThat(pollAll(connector, handle)).last().isEqualTo("Completed");
+    }
+
+    @Test
+    void aSubmissionRefusedWithoutCreatingARunIsTriedAgainOnce() {
+        bed.emulator.faults().on("POST", ".*PipelineEndpointSubmit.*", FaultPlan.script(Fault.serviceUnavailable()));
+        JobHandle handle = connector.submit(churnRequest("run-18", 4));
+        assertThat(bed.submissions()).isEqualTo(2);
+        assertThat(bed.pipelines.runs()).singleElement()
+                .satisfies(r -> assertThat(r.runId()).isEqualTo(handle.jobId()));
+    }
+
+    @Test
+    void aSubmissionTheServiceRejectsIsNotRetried() {
+        bed.emulator.faults().on("POST", ".*PipelineEndpointSubmit.*", FaultPlan.always(new Fault.Status(
+                EmulatorResponse.error(400, "UserError", "Quota exceeded for experiment."))));
+        assertThatThrownBy(() -> connector.submit(churnRequest("run-19", 4)))
+                .isInstanceOf(CustomModelsException.class).hasMessageContaining("Quota exceeded")
+                .hasMessageContaining("run-19");
+        assertThat(bed.submissions()).isEqualTo(1);
+        assertThat(bed.pipelines.runs()).isEmpty();
+    }
 }

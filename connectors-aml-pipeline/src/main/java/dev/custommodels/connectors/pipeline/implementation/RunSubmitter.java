@@ -31,6 +31,8 @@ final class RunSubmitter {
     static final String WORKFLOW_TAG = "customModelsWorkflowId";
     private static final ClientLogger LOGGER = new ClientLogger(RunSubmitter.class);
     private static final String DEFAULT_DATASTORE = "workspaceblobstore";
+    private static final int MAX_SUBMIT_ATTEMPTS = 4;
+    private static final java.time.Duration MAX_PAUSE = java.time.Duration.ofSeconds(60);
 
     private final Session session;
 
@@ -64,8 +66,50 @@ final class RunSubmitter {
         String url = endpoint.submitUrl() != null ? endpoint.submitUrl()
                 : plan.resolved().api().pipelinesPrefix() + "/PipelineRuns/PipelineEndpointSubmit/Id/"
                         + WorkspaceApi.encode(endpoint.id());
-        JsonNode run = plan.resolved().api().submit(url, body, "Submitting run " + request.runId()
-                + " to pipeline endpoint '" + endpoint.name() + "'");
+        return post(request, plan, url, body);
+    }
+
+    /**
+     * Posts the submission; on a throttled, failed or lost answer, looks the run up by its tag before trying again,
+     * so a run the service created despite the error is adopted rather than submitted twice.
+     */
+    private JobHandle post(JobRequest request, Plan plan, String url, Map<String, Object> body) {
+        WorkspaceApi api = plan.resolved().api();
+        String what = "Submitting run " + request.runId() + " to pipeline endpoint '"
+                + plan.resolved().endpoint().name() + "'";
+        for (int attempt = 1; ; attempt++) {
+            WorkspaceApi.Answer answer = null;
+            RuntimeException failure = null;
+            try {
+                answer = api.submitOnce(url, body);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (answer != null && answer.status() / 100 == 2) {
+                return accepted(request, plan, answer.body());
+            }
+            if (answer != null && answer.status() != 429 && answer.status() < 500) {
+                api.ok(answer, what);
+            }
+            Optional<JobHandle> created = findSubmitted(request, plan);
+            if (created.isPresent()) {
+                return created.get();
+            }
+            if (attempt >= MAX_SUBMIT_ATTEMPTS) {
+                if (answer != null) {
+                    api.ok(answer, what + " (" + attempt + " attempts)");
+                }
+                throw LOGGER.logExceptionAsError(new CustomModelsException(what + " failed after " + attempt
+                        + " attempts: " + failure, failure));
+            }
+            LOGGER.warning("{} failed ({}); no run was created; trying again.", what,
+                    answer != null ? "HTTP " + answer.status() : String.valueOf(failure));
+            pause(answer == null ? null : answer.retryAfter(), attempt);
+        }
+    }
+
+    private JobHandle accepted(JobRequest request, Plan plan, JsonNode run) {
+        EndpointInfo endpoint = plan.resolved().endpoint();
         String runId = Json.text(run, "Id", "RunId");
         if (runId == null || runId.isBlank()) {
             throw LOGGER.logExceptionAsError(new CustomModelsException("Pipeline endpoint '" + endpoint.name()
@@ -76,8 +120,27 @@ final class RunSubmitter {
         return handle(runId, plan, session.context.clock().instant().toString());
     }
 
+    private void pause(java.time.Duration retryAfter, int attempt) {
+        java.time.Duration wait = retryAfter != null ? retryAfter : session.context.pollInterval().multipliedBy(attempt);
+        if (wait.compareTo(MAX_PAUSE) > 0) {
+            wait = MAX_PAUSE;
+        }
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis()); // backoff between submission attempts, not a test wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CustomModelsException("Interrupted while submitting run to the pipeline endpoint.", e);
+        }
+    }
+
     Optional<JobHandle> findSubmitted(JobRequest request) {
-        Plan plan = plan(request);
+        return findSubmitted(request, plan(request));
+    }
+
+    private Optional<JobHandle> findSubmitted(JobRequest request, Plan plan) {
         List<JsonNode> runs = plan.resolved().api().findRuns(plan.experiment(), RUN_TAG, request.runId());
         if (runs.isEmpty()) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.custommodels.connectors.pipeline.implementation;
 
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.util.logging.ClientLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custommodels.connectors.pipeline.AmlPipelineOptions;
@@ -27,6 +28,7 @@ final class Session {
     final ConnectorContext context;
     private final Map<String, ArmClient> armClients = new ConcurrentHashMap<>();
     private final Map<String, HttpPipeline> mlPipelines = new ConcurrentHashMap<>();
+    private final Map<String, HttpPipeline[]> oncePipelines = new ConcurrentHashMap<>();
     private final Map<String, String> apiBases = new ConcurrentHashMap<>();
 
     /** An endpoint with its default pipeline (or {@code null}) and the API that serves it. */
@@ -52,7 +54,19 @@ final class Session {
     WorkspaceApi api(String tenantId, String workspaceId, String apiBase) {
         HttpPipeline ml = mlPipelines.computeIfAbsent(tenantId, t -> context.pipeline(
                 new BearerTokenPolicy(context.credential(t), ML_SCOPE, t)));
-        return new WorkspaceApi(arm(tenantId).pipeline(), ml, apiBase, workspaceId);
+        HttpPipeline[] once = oncePipelines.computeIfAbsent(tenantId, t -> new HttpPipeline[] {
+            withoutRetry(new BearerTokenPolicy(context.credential(t), armAudience() + "/.default", t)),
+            withoutRetry(new BearerTokenPolicy(context.credential(t), ML_SCOPE, t))});
+        return new WorkspaceApi(arm(tenantId).pipeline(), ml, once, apiBase, workspaceId);
+    }
+
+    private String armAudience() {
+        String a = context.option(ArmClient.AUDIENCE_OPTION).orElse(ArmClient.DEFAULT_AUDIENCE);
+        return a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
+    }
+
+    private HttpPipeline withoutRetry(BearerTokenPolicy auth) {
+        return new HttpPipelineBuilder().httpClient(context.httpClient()).policies(auth).build();
     }
 
     private String discover(String tenantId, String workspaceId) {

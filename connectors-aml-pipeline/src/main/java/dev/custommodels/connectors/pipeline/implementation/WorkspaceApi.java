@@ -33,12 +33,24 @@ final class WorkspaceApi {
 
     private final HttpPipeline armAudience;
     private final HttpPipeline mlAudience;
+    private final HttpPipeline[] once;
     private final String apiBase;
     private final String workspacePath;
 
-    WorkspaceApi(HttpPipeline armAudience, HttpPipeline mlAudience, String apiBase, String workspaceId) {
+    /**
+     * Creates the API.
+     *
+     * @param armAudience the pipeline with the client's retries and an ARM-audience token
+     * @param mlAudience the same with an Azure Machine Learning audience token
+     * @param once pipelines without retries (ARM audience, then ML audience), for non-idempotent submissions
+     * @param apiBase the API host
+     * @param workspaceId the workspace's resource id
+     */
+    WorkspaceApi(HttpPipeline armAudience, HttpPipeline mlAudience, HttpPipeline[] once, String apiBase,
+            String workspaceId) {
         this.armAudience = armAudience;
         this.mlAudience = mlAudience;
+        this.once = once.clone();
         this.apiBase = apiBase.endsWith("/") ? apiBase.substring(0, apiBase.length() - 1) : apiBase;
         this.workspacePath = ArmResourceId.parse(workspaceId).id();
     }
@@ -89,8 +101,14 @@ final class WorkspaceApi {
         return a.body();
     }
 
-    JsonNode submit(String url, Map<String, Object> body, String what) {
-        return ok(send(HttpMethod.POST, url, Json.write(body)), what);
+    /**
+     * Posts a submission once, without the client's automatic retries (a retried POST whose first answer was lost
+     * would create a second run); the caller decides whether to retry.
+     */
+    Answer submitOnce(String url, Map<String, Object> body) {
+        String json = Json.write(body);
+        Answer first = sendWith(once[0], HttpMethod.POST, url, json);
+        return first.status() == 401 ? sendWith(once[1], HttpMethod.POST, url, json) : first;
     }
 
     Answer getRun(String runId) {

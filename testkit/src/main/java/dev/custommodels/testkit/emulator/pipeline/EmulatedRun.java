@@ -21,6 +21,7 @@ final class EmulatedRun {
     final Map<String, String[]> dataInputs;
     final Map<String, String> tags;
     final RunFault fault;
+    final boolean loseSubmitResponse;
     final Instant created = Instant.now();
     String status = "NotStarted";
     Instant started;
@@ -30,7 +31,7 @@ final class EmulatedRun {
 
     EmulatedRun(String runId, String workspaceId, String tenantId, Pipelines.Pipeline pipeline, String endpointId,
             String experimentName, String description, Map<String, String> parameters,
-            Map<String, String[]> dataInputs, Map<String, String> tags, RunFault fault) {
+            Map<String, String[]> dataInputs, Map<String, String> tags, RunFault fault, boolean loseSubmitResponse) {
         this.runId = runId;
         this.workspaceId = workspaceId;
         this.tenantId = tenantId;
@@ -42,6 +43,7 @@ final class EmulatedRun {
         this.dataInputs = dataInputs;
         this.tags = tags;
         this.fault = fault;
+        this.loseSubmitResponse = loseSubmitResponse;
     }
 
     synchronized boolean isTerminal() {

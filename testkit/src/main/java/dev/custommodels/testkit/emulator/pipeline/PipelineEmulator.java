@@ -180,8 +180,13 @@ public final class PipelineEmulator implements EmulatedService {
             String description, Map<String, String> parameters, Map<String, String[]> inputs,
             Map<String, String> tags) {
         String id = UUID.randomUUID().toString();
+        RunFault fault = faults.poll();
+        boolean loseResponse = fault == RunFault.LOSE_SUBMIT_RESPONSE;
+        if (loseResponse) {
+            fault = faults.poll();
+        }
         EmulatedRun run = new EmulatedRun(id, ws.id(), ws.tenantId(), pipeline, endpointId, experiment, description,
-                parameters, inputs, tags, faults.poll());
+                parameters, inputs, tags, fault, loseResponse);
         runs.put(id, run);
         runOrder.add(id);
         return run;

@@ -186,6 +186,9 @@ final class PipelineHandlers {
         body.path("Tags").properties().forEach(t -> tags.put(t.getKey(), t.getValue().asText()));
         EmulatedRun run = em.createRun(ws, pipeline, endpointId, experiment, body.path("Description").asText(null),
                 parameters, dataInputs, tags);
+        if (run.loseSubmitResponse) {
+            return EmulatorResponse.error(504, "GatewayTimeout", "The operation timed out.");
+        }
         return EmulatorResponse.json(200, pipelineRunJson(run));
     }
 

@@ -9,5 +9,10 @@ public enum RunFault {
     /** The run completes but writes no output. */
     NO_OUTPUT,
     /** The run completes and writes an output file with a header row and no data rows. */
-    EMPTY_OUTPUT
+    EMPTY_OUTPUT,
+    /**
+     * The submission creates the run (which then proceeds normally) but answers 504, as when the answer is lost
+     * on the way back; a client that simply retries creates a second run.
+     */
+    LOSE_SUBMIT_RESPONSE
 }
