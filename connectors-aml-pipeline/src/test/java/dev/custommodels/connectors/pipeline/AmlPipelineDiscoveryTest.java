@@ -2,9 +2,11 @@ package dev.custommodels.connectors.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.custommodels.models.CustomModelsException;
 import dev.custommodels.models.DataType;
+import dev.custommodels.models.ModelField;
 import dev.custommodels.models.ModelParameter;
 import dev.custommodels.models.OutputSettings;
 import dev.custommodels.models.ParameterKind;
@@ -87,11 +89,15 @@ class AmlPipelineDiscoveryTest {
     }
 
     @Test
-    void theContractHasTypedParametersWithDefaultsAndTheDataParameters() {
+    void theContractHasTypedParametersWithDefaultsAndInputColumnsSampledFromTheDefaultData() {
         ServiceContract contract = connector.describeService(bed.model(bed.churnEndpoint));
         assertThat(contract.inputs()).singleElement().satisfies(i -> {
             assertThat(i.name()).isEqualTo("input_data");
-            assertThat(i.fieldsDeclared()).isFalse();
+            assertThat(i.fieldsDeclared()).isTrue();
+            assertThat(i.fields()).extracting(ModelField::name, ModelField::type).containsExactly(
+                    tuple("CustomerId", DataType.STRING), tuple("Tenure", DataType.INTEGER),
+                    tuple("MonthlyCharges", DataType.NUMBER), tuple("Senior", DataType.BOOLEAN),
+                    tuple("SignupDate", DataType.DATE), tuple("Plan", DataType.STRING));
         });
         assertThat(contract.parameter("threshold")).hasValue(new ModelParameter("threshold", ParameterKind.VALUE,
                 DataType.NUMBER, "0.5"));
@@ -101,7 +107,10 @@ class AmlPipelineDiscoveryTest {
             assertThat(p.kind()).isEqualTo(ParameterKind.DATAPATH);
             assertThat(p.defaultValue()).isEqualTo("workspaceblobstore/samples/input.csv");
         });
+        assertThat(connector.describeService(bed.partnerModel()).inputs()).singleElement()
+                .satisfies(i -> assertThat(i.fieldsDeclared()).as("no default data to sample").isFalse());
         ServiceContract datasets = connector.describeService(bed.model(bed.datasetEndpoint));
+        assertThat(datasets.inputs()).singleElement().satisfies(i -> assertThat(i.fieldsDeclared()).isFalse());
         assertThat(datasets.parameter("input_ds")).hasValueSatisfying(p ->
                 assertThat(p.kind()).isEqualTo(ParameterKind.DATASET));
     }

@@ -63,6 +63,9 @@ final class PipelineTestBed implements AutoCloseable {
         partnerWorkspace = arm.workspace("sub-partner", "rg-p", "ml-partner", "westus2");
         arm.datastore(workspace.id(), "workspaceblobstore", "churnsa", "azureml-blobstore-1", blob);
         arm.datastore(partnerWorkspace.id(), "workspaceblobstore", "partnersa", "azureml-blobstore-2", partnerBlob);
+        blob.write("samples/input.csv", ("CustomerId,Tenure,MonthlyCharges,Senior,SignupDate,Plan\r\n"
+                + "c-1,12,70.5,true,2021-03-04,\"Gold, annual\"\r\nc-2,3,19,false,2023-11-30,Basic\r\n")
+                .getBytes(StandardCharsets.UTF_8), WriteCondition.none());
         pipelines = new PipelineEmulator(arm);
         PipelineDefinition churn = PipelineDefinition.batchScoring("churn", PipelineModel.churn(ID_COLUMN));
         churnEndpoint = pipelines.publishEndpoint(workspace, "churn-endpoint", churn);

@@ -40,6 +40,7 @@ public final class AmlPipelineConnector implements Connector {
     private final RunSubmitter submitter;
     private final OutputCollector collector;
     private final AccessGrant access;
+    private final SchemaSampler sampler;
 
     /**
      * Creates the connector.
@@ -51,6 +52,7 @@ public final class AmlPipelineConnector implements Connector {
         this.submitter = new RunSubmitter(session);
         this.collector = new OutputCollector(session);
         this.access = new AccessGrant(session);
+        this.sampler = new SchemaSampler(session);
     }
 
     @Override
@@ -114,7 +116,7 @@ public final class AmlPipelineConnector implements Connector {
             throw LOGGER.logExceptionAsError(new CustomModelsException("Pipeline endpoint '" + r.endpoint().name()
                     + "' (" + model.serviceId() + ") has no default published pipeline."));
         }
-        return Eligibility.contract(r.pipeline());
+        return Eligibility.contract(r.pipeline(), d -> sampler.input(model.tenantId(), model.workspaceId(), d));
     }
 
     @Override

@@ -61,15 +61,18 @@ final class Eligibility {
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
     }
 
-    /** The contract of a pipeline: data parameters as inputs (columns known only from the data), parameters. */
-    static ServiceContract contract(PipelineInfo pipeline) {
-        List<ModelInput> inputs = pipeline.data().stream()
-                .map(d -> new ModelInput(d.name(), List.of(), false)).collect(Collectors.toList());
+    /**
+     * The contract of a pipeline: its data parameters as inputs (with the columns of their default data where it
+     * can be read), its parameters with types and defaults, and one output whose columns are known after a run.
+     */
+    static ServiceContract contract(PipelineInfo pipeline, java.util.function.Function<PipelineInfo.DataParam,
+            ModelInput> inputs) {
+        List<ModelInput> declared = pipeline.data().stream().map(inputs).collect(Collectors.toList());
         List<ModelParameter> parameters = new ArrayList<>();
         pipeline.scalars().forEach(s -> parameters.add(new ModelParameter(s.name(), ParameterKind.VALUE, s.type(),
                 s.defaultValue())));
         pipeline.data().forEach(d -> parameters.add(new ModelParameter(d.name(), d.kind(), null,
                 d.datastore() == null ? null : d.datastore() + "/" + d.relativePath())));
-        return new ServiceContract(inputs, parameters, List.of(new ModelOutput("output", List.of())));
+        return new ServiceContract(declared, parameters, List.of(new ModelOutput("output", List.of())));
     }
 }

@@ -112,7 +112,8 @@ public final class ArmEmulator implements EmulatedService {
             throw new IllegalArgumentException("Add subscription '" + subscriptionId + "' before its workspaces.");
         }
         EmulatedWorkspace w = new EmulatedWorkspace(s.id(), resourceGroup, name, location, s.tenantId(),
-                UUID.nameUUIDFromBytes((s.id() + "/" + resourceGroup + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+                UUID.nameUUIDFromBytes((s.id() + "/" + resourceGroup + "/" + name)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         workspaces.add(w);
         return w;
     }
