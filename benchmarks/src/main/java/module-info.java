@@ -2,6 +2,8 @@
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
     requires java.management;
+    requires dev.custommodels.testkit;
+    requires dev.custommodels.connectors.pipeline;
 
     exports dev.custommodels.benchmarks;
 
