@@ -114,7 +114,7 @@ public final class OutputQueryOptions {
 
     /**
      * Reads the version written by a given run instead of the current one; it must be one of the retained
-     * versions (see {@link OutputEntities#listVersions(String)}).
+     * versions (see {@link OutputEntityClient#listVersions(String)}).
      *
      * @param runId the run id, or {@code null} for the current version
      * @return these options

@@ -2,7 +2,8 @@
  * Output entities: the scored results of runs, kept as versioned Common Data Model folders in the lake and read
  * back with OData-style queries.
  *
- * <p>{@link dev.custommodels.output.OutputEntities} (built by {@link dev.custommodels.output.OutputEntitiesBuilder}
+ * <p>{@link dev.custommodels.output.OutputEntityClient} (built by
+ * {@link dev.custommodels.output.OutputEntityClientBuilder}
  * over any {@link dev.custommodels.spi.LakeStore}) opens an {@link dev.custommodels.output.OutputEntityWriter} per
  * run, whose {@code commit()} makes the version visible atomically, and answers
  * {@link dev.custommodels.output.OutputQueryOptions queries} with a {@code PagedIterable} of
