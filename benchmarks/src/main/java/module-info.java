@@ -5,4 +5,6 @@ module dev.custommodels.benchmarks {
     exports dev.custommodels.benchmarks;
 
     uses dev.custommodels.benchmarks.Workload;
+
+    provides dev.custommodels.benchmarks.Workload with dev.custommodels.benchmarks.LookupWorkload;
 }
