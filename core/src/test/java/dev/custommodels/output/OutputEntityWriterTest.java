@@ -247,6 +247,48 @@ class OutputEntityWriterTest {
                 .containsExactlyInAnyOrder(7L, 8L);
     }
 
+    @Test
+    void aWriterPastItsMemoryBudgetSpillsSortedRunsAndMergesThemIntoOneVersion() throws Exception {
+        Path spill = dir.resolve("spill");
+        OutputEntityClient small = new OutputEntityClientBuilder().lakeStore(new LocalLakeStore(dir.resolve("l2")))
+                .writerMemoryBytes(1 << 20).spillDirectory(spill).targetRowsPerPartition(10_000).buildClient();
+        try (OutputEntityWriter w = small.openWriter("Big", SCHEMA, "CustomerId", "r1", MODEL, SCORED_AT)) {
+            for (int i = 0; i < 40_000; i++) {
+                w.write(row(i));
+            }
+            try (var runs = java.nio.file.Files.walk(spill)) {
+                assertThat(runs.filter(p -> p.getFileName().toString().startsWith("run-")).count())
+                        .isGreaterThanOrEqualTo(4);
+            }
+            assertThat(w.commit().version().partitionPaths()).hasSize(4);
+        }
+        try (var left = java.nio.file.Files.list(spill)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(small.query("Big", (String) null).stream().map(r -> r.getString("CustomerId")).distinct()
+                .count()).isEqualTo(40_000);
+        for (int i : new int[] {0, 1, 17_777, 39_999}) {
+            assertThat(small.query("Big", "CustomerId eq 'c-" + i + "'").stream().map(r -> r.getLong("Visits")))
+                    .containsExactly((long) i);
+        }
+    }
+
+    @Test
+    void aReaderSeesAVersionAnotherClientCommittedOnItsNextQuery() {
+        OutputEntityClient reader = new OutputEntityClientBuilder().lakeStore(lake).buildClient();
+        writeVersion(client, "Shared", "r1", 10);
+        assertThat(reader.query("Shared", "CustomerId eq 'c-3'").stream().map(r -> r.getString("RunId")))
+                .containsExactly("r1");
+        writeVersion(client, "Shared", "r2", 5);
+        assertThat(reader.query("Shared", "CustomerId eq 'c-3'").stream().map(r -> r.getString("RunId")))
+                .containsExactly("r2");
+        assertThat(reader.query("Shared", "CustomerId eq 'c-7'").stream()).isEmpty();
+        writeVersion(client, "Shared", "r2", 8);
+        assertThat(reader.query("Shared", "CustomerId eq 'c-7'").stream().map(r -> r.getString("RunId")))
+                .containsExactly("r2");
+        assertThat(reader.getCurrentVersion("Shared").rowCount()).isEqualTo(8);
+    }
+
     private OutputRow one(String entity, String filter) {
         List<OutputRow> rows = client.query(entity, filter).stream().toList();
         assertThat(rows).hasSize(1);

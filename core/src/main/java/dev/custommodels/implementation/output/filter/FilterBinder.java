@@ -5,8 +5,6 @@ import dev.custommodels.models.Attribute;
 import dev.custommodels.models.DataType;
 import dev.custommodels.output.InvalidQueryException;
 import dev.custommodels.output.QueryErrorKind;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,7 +108,7 @@ public final class FilterBinder {
             return call((FilterNode.Call) node);
         }
         Operand value = operand(node);
-        if (value.family != Family.BOOLEAN) {
+        if (value.family != ValueFamily.BOOLEAN) {
             throw mismatch(node.position(), value.describe + ", not a condition; compare it with something, such "
                     + "as " + example(value));
         }
@@ -120,22 +118,22 @@ public final class FilterBinder {
     private RowPredicate compare(FilterNode.Compare c) {
         Operand l = operand(c.left());
         Operand r = operand(c.right());
-        Family family = compatible(l, r, c.position(), c.op() == CompareOp.EQ || c.op() == CompareOp.NE);
+        ValueFamily family = compatible(l, r, c.position(), c.op() == CompareOp.EQ || c.op() == CompareOp.NE);
         ValueFn lf = l.fn;
         ValueFn rf = r.fn;
         switch (c.op()) {
             case EQ:
-                return row -> Values.equal(family, lf.get(row), rf.get(row));
+                return row -> ValueFamily.equal(family, lf.get(row), rf.get(row));
             case NE:
-                return row -> !Values.equal(family, lf.get(row), rf.get(row));
+                return row -> !ValueFamily.equal(family, lf.get(row), rf.get(row));
             case GT:
-                return row -> Values.ordered(family, lf.get(row), rf.get(row), 1, 1);
+                return row -> ValueFamily.ordered(family, lf.get(row), rf.get(row), 1, 1);
             case GE:
-                return row -> Values.ordered(family, lf.get(row), rf.get(row), 0, 1);
+                return row -> ValueFamily.ordered(family, lf.get(row), rf.get(row), 0, 1);
             case LT:
-                return row -> Values.ordered(family, lf.get(row), rf.get(row), -1, -1);
+                return row -> ValueFamily.ordered(family, lf.get(row), rf.get(row), -1, -1);
             case LE:
-                return row -> Values.ordered(family, lf.get(row), rf.get(row), -1, 0);
+                return row -> ValueFamily.ordered(family, lf.get(row), rf.get(row), -1, 0);
             default:
                 throw new IllegalStateException("Unknown operator " + c.op());
         }
@@ -143,20 +141,20 @@ public final class FilterBinder {
 
     private RowPredicate in(FilterNode.In in) {
         Operand l = operand(in.left());
-        Family family = l.family;
+        ValueFamily family = l.family;
         Object[] values = new Object[in.values().size()];
         for (int i = 0; i < values.length; i++) {
             Operand v = operand(in.values().get(i));
-            Family f = compatible(l, v, in.values().get(i).position(), true);
-            family = family == Family.NULL ? f : family;
+            ValueFamily f = compatible(l, v, in.values().get(i).position(), true);
+            family = family == ValueFamily.NULL ? f : family;
             values[i] = in.values().get(i).value();
         }
-        Family fam = family;
+        ValueFamily fam = family;
         ValueFn lf = l.fn;
         return row -> {
             Object x = lf.get(row);
             for (Object v : values) {
-                if (Values.equal(fam, x, v)) {
+                if (ValueFamily.equal(fam, x, v)) {
                     return true;
                 }
             }
@@ -169,7 +167,7 @@ public final class FilterBinder {
         Operand argument = operand(call.argument());
         String name = call.function().name().toLowerCase(Locale.ROOT);
         for (Operand o : new Operand[] {subject, argument}) {
-            if (o.family != Family.STRING) {
+            if (o.family != ValueFamily.STRING) {
                 throw mismatch(call.position(), name + " compares strings, but " + o.describe
                         + "; use it with a STRING attribute and a string literal, such as " + name
                         + "(Name, 'abc')");
@@ -179,11 +177,11 @@ public final class FilterBinder {
         ValueFn a = argument.fn;
         switch (call.function()) {
             case CONTAINS:
-                return row -> Values.test(s.get(row), a.get(row), String::contains);
+                return row -> ValueFamily.test(s.get(row), a.get(row), String::contains);
             case STARTSWITH:
-                return row -> Values.test(s.get(row), a.get(row), String::startsWith);
+                return row -> ValueFamily.test(s.get(row), a.get(row), String::startsWith);
             case ENDSWITH:
-                return row -> Values.test(s.get(row), a.get(row), String::endsWith);
+                return row -> ValueFamily.test(s.get(row), a.get(row), String::endsWith);
             default:
                 throw new IllegalStateException("Unknown function " + call.function());
         }
@@ -194,26 +192,26 @@ public final class FilterBinder {
             FilterNode.Attr a = (FilterNode.Attr) node;
             int column = column(a.name(), a.position(), entityName, attributes);
             DataType type = attributes.get(column).type();
-            return new Operand(row -> row.value(column), Family.of(type),
+            return new Operand(row -> row.value(column), ValueFamily.of(type),
                     a.name() + " is " + article(type) + " " + type + " attribute", a.name());
         }
         if (node instanceof FilterNode.Literal) {
             FilterNode.Literal l = (FilterNode.Literal) node;
             Object value = l.value();
-            return new Operand(row -> value, Family.of(l.kind()), describe(l), null);
+            return new Operand(row -> value, ValueFamily.of(l.kind()), describe(l), null);
         }
         RowPredicate p = condition(node);
-        return new Operand(row -> p.test(row), Family.BOOLEAN,
+        return new Operand(row -> p.test(row), ValueFamily.BOOLEAN,
                 "the condition at position " + node.position() + " is a boolean", null);
     }
 
-    private Family compatible(Operand l, Operand r, int position, boolean equality) {
-        if (l.family == Family.NULL || r.family == Family.NULL) {
+    private ValueFamily compatible(Operand l, Operand r, int position, boolean equality) {
+        if (l.family == ValueFamily.NULL || r.family == ValueFamily.NULL) {
             if (!equality) {
                 throw mismatch(position, "null compares only with eq and ne (an ordering with null is never "
                         + "true)");
             }
-            return l.family == Family.NULL ? r.family : l.family;
+            return l.family == ValueFamily.NULL ? r.family : l.family;
         }
         if (l.family != r.family) {
             Operand attr = l.attribute != null ? l : r;
@@ -221,7 +219,7 @@ public final class FilterBinder {
             throw mismatch(position, l.describe + " but " + r.describe + "; compare " + (attr.attribute != null
                     ? attr.attribute + " with " + attr.family.example : other.describe + " with a matching value"));
         }
-        if (l.family == Family.BOOLEAN && !equality) {
+        if (l.family == ValueFamily.BOOLEAN && !equality) {
             throw mismatch(position, "booleans compare only with eq and ne");
         }
         return l.family;
@@ -266,122 +264,15 @@ public final class FilterBinder {
 
     private static final class Operand {
         final ValueFn fn;
-        final Family family;
+        final ValueFamily family;
         final String describe;
         final String attribute;
 
-        Operand(ValueFn fn, Family family, String describe, String attribute) {
+        Operand(ValueFn fn, ValueFamily family, String describe, String attribute) {
             this.fn = fn;
             this.family = family;
             this.describe = describe;
             this.attribute = attribute;
-        }
-    }
-
-    /** The comparable families of values. */
-    enum Family {
-        STRING("a string such as 'abc'", "'abc'"),
-        NUMBER("a number such as 0.5", "0.5"),
-        BOOLEAN("true or false", "true"),
-        DATE("a date such as 2024-05-01", "2024-05-01"),
-        DATETIME("a date-time such as 2024-05-01T00:00:00Z", "2024-05-01T00:00:00Z"),
-        NULL("null", "null");
-
-        final String example;
-        final String sample;
-
-        Family(String example, String sample) {
-            this.example = example;
-            this.sample = sample;
-        }
-
-        static Family of(DataType type) {
-            switch (type) {
-                case STRING:
-                    return STRING;
-                case INTEGER:
-                case NUMBER:
-                    return NUMBER;
-                case BOOLEAN:
-                    return BOOLEAN;
-                case DATE:
-                    return DATE;
-                default:
-                    return DATETIME;
-            }
-        }
-
-        static Family of(FilterNode.LiteralKind kind) {
-            switch (kind) {
-                case STRING:
-                    return STRING;
-                case INTEGER:
-                case DECIMAL:
-                    return NUMBER;
-                case BOOLEAN:
-                    return BOOLEAN;
-                case DATE:
-                    return DATE;
-                case DATETIME:
-                    return DATETIME;
-                default:
-                    return NULL;
-            }
-        }
-    }
-
-    /** Runtime comparisons within a family. */
-    static final class Values {
-        private Values() {
-        }
-
-        static boolean equal(Family family, Object a, Object b) {
-            if (a == null || b == null) {
-                return a == null && b == null;
-            }
-            if (family == Family.NUMBER) {
-                if (a instanceof Long && b instanceof Long) {
-                    return ((Long) a).longValue() == (Long) b;
-                }
-                return ((Number) a).doubleValue() == ((Number) b).doubleValue();
-            }
-            return order(family, a, b) == 0;
-        }
-
-        /** Whether both values are present and their order is within {@code [low, high]} (-1, 0 or 1). */
-        static boolean ordered(Family family, Object a, Object b, int low, int high) {
-            if (a == null || b == null) {
-                return false;
-            }
-            int c = order(family, a, b);
-            return c >= low && c <= high;
-        }
-
-        static int order(Family family, Object a, Object b) {
-            switch (family) {
-                case NUMBER:
-                    if (a instanceof Long && b instanceof Long) {
-                        return Long.compare((Long) a, (Long) b);
-                    }
-                    double x = ((Number) a).doubleValue();
-                    double y = ((Number) b).doubleValue();
-                    return x < y ? -1 : x > y ? 1 : 0;
-                case STRING:
-                    return Integer.signum(((String) a).compareTo((String) b));
-                case BOOLEAN:
-                    return Boolean.compare((Boolean) a, (Boolean) b);
-                case DATE:
-                    return Integer.signum(((LocalDate) a).compareTo((LocalDate) b));
-                case DATETIME:
-                    return Integer.signum(((OffsetDateTime) a).toInstant().compareTo(((OffsetDateTime) b)
-                            .toInstant()));
-                default:
-                    throw new IllegalStateException("Values of family " + family + " have no order");
-            }
-        }
-
-        static boolean test(Object subject, Object argument, java.util.function.BiPredicate<String, String> op) {
-            return subject != null && argument != null && op.test((String) subject, (String) argument);
         }
     }
 }
