@@ -17,6 +17,10 @@ public record OutputCommitResult(OutputEntityVersion version, String etag, List<
     /**
      * Validates the result.
      *
+     * @param version the committed version
+     * @param etag the ETag of the entity's new model.json
+     * @param retainedRunIds the runs whose versions are kept, newest first
+     * @param deletedFiles how many files the commit removed
      * @throws NullPointerException if a part is missing
      */
     public OutputCommitResult {

@@ -26,6 +26,15 @@ public record OutputEntityVersion(String entityName, String runId, long generati
     /**
      * Validates the version.
      *
+     * @param entityName the output entity
+     * @param runId the run that wrote the version
+     * @param generation the commit number within the entity
+     * @param rowCount the rows in the version
+     * @param partitionPaths the lake paths of its CSV partitions
+     * @param schema its columns; the primary key names the Customer ID attribute
+     * @param scoredAt when the run scored the rows
+     * @param committedAt when the version was committed
+     * @param modelReference the model that produced it
      * @throws NullPointerException if a required part is missing
      */
     public OutputEntityVersion {

@@ -289,6 +289,28 @@ class OutputEntityWriterTest {
         assertThat(reader.getCurrentVersion("Shared").rowCount()).isEqualTo(8);
     }
 
+    @Test
+    void rowsOfAnotherEntityAreWrittenByAttributeNameAndDeletingTheEntityRemovesEveryVersion() {
+        EntitySchema source = new EntitySchema("ModelOutput", List.of(Attribute.of("Extra", DataType.STRING),
+                Attribute.of("Score", DataType.NUMBER), Attribute.of("CustomerId", DataType.STRING)), "CustomerId");
+        EntitySchema result = new EntitySchema("r", List.of(Attribute.of("CustomerId", DataType.STRING),
+                Attribute.of("Score", DataType.NUMBER)), "CustomerId");
+        try (OutputEntityWriter w = client.openWriter("ByName", result, "CustomerId", "r1", MODEL, SCORED_AT)) {
+            w.write(new dev.custommodels.entities.Row(source, new Object[] {"ignored", "0.75", "c-1"}));
+            w.commit();
+        }
+        assertThat(client.query("ByName", (String) null).stream().map(OutputRow::toMap))
+                .containsExactly(java.util.Map.of("CustomerId", "c-1", "Score", 0.75, "RunId", "r1",
+                        "ScoredAt", SCORED_AT, "ModelReference", MODEL.displayString()));
+        writeVersion(client, "Other", "r1", 3);
+
+        assertThat(client.deleteEntity("ByName")).isTrue();
+        assertThat(client.deleteEntity("ByName")).isFalse();
+        assertThat(files("entities/ByName/")).isEmpty();
+        assertThat(client.findVersion("ByName", "r1")).isEmpty();
+        assertThat(client.getCurrentVersion("Other").rowCount()).isEqualTo(3);
+    }
+
     private OutputRow one(String entity, String filter) {
         List<OutputRow> rows = client.query(entity, filter).stream().toList();
         assertThat(rows).hasSize(1);

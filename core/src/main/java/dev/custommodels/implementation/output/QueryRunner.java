@@ -101,7 +101,7 @@ public final class QueryRunner {
             projection = request.select.stream()
                     .mapToInt(name -> FilterBinder.column(name, -1, version.entityName(), attributes)).toArray();
         }
-        List<Attribute> projected = Arrays.stream(projection).mapToObj(attributes::get).toList();
+        List<Attribute> projected = List.copyOf(Arrays.stream(projection).mapToObj(attributes::get).toList());
         return new Prepared(snapshot.etag(), version, predicate, projection, projected, request.top,
                 request.pageSize, plan(request, version), request.fingerprint);
     }
