@@ -138,8 +138,10 @@ public final class EntityReader {
             versions.put(entry.manifestPath(), v, 1);
             return v;
         } catch (LakeObjectNotFoundException e) {
-            throw new OutputEntityNotFoundException(null, entry.runId(), "The version of run '" + entry.runId()
-                    + "' was deleted (a newer commit dropped it from the retained versions); read a newer one.");
+            String entity = entry.manifestPath().split("/")[1];
+            throw new OutputEntityNotFoundException(entity, entry.runId(), "The version of run '" + entry.runId()
+                    + "' of output entity '" + entity + "' was deleted (a newer commit dropped it from the retained "
+                    + "versions); read a newer one.");
         }
     }
 

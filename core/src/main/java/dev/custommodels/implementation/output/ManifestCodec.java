@@ -156,8 +156,13 @@ public final class ManifestCodec {
                     p.path(PREFIX + "rowCount").asLong(), p.path(PREFIX + "bytes").asLong()));
         }
         VersionEntry e = readEntry(ext.path("version"), path);
+        String customerId = text(ext, "customerIdAttribute", path);
+        if (attributes.stream().noneMatch(a -> a.name().equals(customerId))) {
+            throw new CorruptStateException(path, "its Customer ID attribute '" + customerId + "' is not one of "
+                    + "its attributes", null);
+        }
         return new VersionManifest(text(root, "name", path), e.runId(), e.attempt(), e.generation(), attributes,
-                text(ext, "customerIdAttribute", path), e.rowCount(), e.scoredAt(), e.committedAt(),
+                customerId, e.rowCount(), e.scoredAt(), e.committedAt(),
                 e.modelReference(), ext.path("partitioning").path("indexInterval").asInt(32), partitions,
                 e.manifestPath());
     }
