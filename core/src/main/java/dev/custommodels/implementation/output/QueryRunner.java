@@ -56,17 +56,14 @@ public final class QueryRunner {
     public PagedIterable<OutputRow> query(String entity, OutputQueryOptions options) {
         OutputNames.validateEntityName(entity);
         Request request = new Request(entity, options == null ? new OutputQueryOptions() : options);
-        AtomicReference<Prepared> pinned = new AtomicReference<>(prepare(request, reader.require(entity)));
+        AtomicReference<Prepared> pinned = new AtomicReference<>(prepareCurrent(request, null));
         return new PagedIterable<>(size -> firstPage(request, pinned, size),
                 (token, size) -> nextPage(request, pinned, token, size));
     }
 
     private PagedResponse<OutputRow> firstPage(Request request, AtomicReference<Prepared> pinned, Integer size) {
         for (int attempt = 1; ; attempt++) {
-            EntityReader.Snapshot now = reader.require(request.entity);
-            if (!now.etag().equals(pinned.get().etag)) {
-                pinned.set(prepare(request, now));
-            }
+            pinned.set(prepareCurrent(request, pinned.get()));
             try {
                 return read(pinned.get(), new Cursor(0, -1, 0), size);
             } catch (LakeObjectNotFoundException gone) {
@@ -85,6 +82,29 @@ public final class QueryRunner {
             return read(q, cursor, size);
         } catch (LakeObjectNotFoundException gone) {
             throw deleted(q, gone);
+        }
+    }
+
+    /**
+     * Prepares the query on the entity's current model.json, reusing a prepared query of the same ETag. Retries
+     * when the version's files vanish meanwhile (a burst of commits dropped it from the retained versions).
+     */
+    private Prepared prepareCurrent(Request request, Prepared previous) {
+        for (int attempt = 1; ; attempt++) {
+            EntityReader.Snapshot now = reader.require(request.entity);
+            if (previous != null && now.etag().equals(previous.etag)) {
+                return previous;
+            }
+            try {
+                return prepare(request, now);
+            } catch (LakeObjectNotFoundException gone) {
+                if (attempt >= FIRST_PAGE_ATTEMPTS) {
+                    throw new OutputEntityNotFoundException(request.entity, request.asOfRunId, "The files of output "
+                            + "entity '" + request.entity + "' changed under each of " + attempt + " attempts to "
+                            + "read them: versions are being committed and dropped faster than they can be "
+                            + "read. Raise the retained version count or retry later.");
+                }
+            }
         }
     }
 
