@@ -14,6 +14,7 @@ module dev.custommodels.core {
     exports dev.custommodels.lake;
     exports dev.custommodels;
     exports dev.custommodels.spi.azure;
+    exports dev.custommodels.output;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 

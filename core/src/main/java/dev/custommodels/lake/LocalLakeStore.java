@@ -110,6 +110,23 @@ public final class LocalLakeStore implements LakeStore {
     }
 
     @Override
+    public InputStream openRead(String path, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range read of lake path '" + path + "' needs a non-negative "
+                    + "offset and length, got offset " + offset + " and length " + length + ".");
+        }
+        Path file = resolve(path);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return new FileRangeInputStream(channel, offset, length);
+        } catch (NoSuchFileException e) {
+            throw new LakeObjectNotFoundException(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read lake path '" + path + "'.", e);
+        }
+    }
+
+    @Override
     public Optional<LakeObjectInfo> stat(String path) {
         Path file = resolve(path);
         try {
