@@ -15,4 +15,5 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.contract;
     exports dev.custommodels.testkit.emulator;
     exports dev.custommodels.testkit.emulator.arm;
+    exports dev.custommodels.testkit.emulator.batch;
 }
