@@ -4,7 +4,7 @@
  * poll, cancel, collect). Registered as the {@code aml-batch-endpoint} connector.
  */
 module dev.custommodels.connectors.batch {
-    requires dev.custommodels.core;
+    requires transitive dev.custommodels.core;
     requires com.azure.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;

@@ -69,7 +69,7 @@ record ComponentSpec(String name, List<Port> inputs, List<Port> outputs) {
     private static List<Port> ports(JsonNode node, String defaultType) {
         List<Port> out = new ArrayList<>();
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 String type = Json.text(e.getValue(), "type");
                 type = type == null || type.isBlank() ? defaultType : type.toLowerCase(Locale.ROOT);
                 String optional = Json.text(e.getValue(), "optional");

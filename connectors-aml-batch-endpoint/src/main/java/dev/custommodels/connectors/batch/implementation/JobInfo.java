@@ -41,7 +41,7 @@ record JobInfo(String name, String status, Map<String, String> tags, Map<String,
     private static Map<String, String> uris(JsonNode ports) {
         Map<String, String> out = new LinkedHashMap<>();
         if (ports.isObject()) {
-            ports.fields().forEachRemaining(e -> {
+            ports.properties().forEach(e -> {
                 String uri = Json.text(e.getValue(), "uri");
                 if (uri != null) {
                     out.put(e.getKey(), uri);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,9 +43,7 @@ final class Json {
             if (exact != null) {
                 return exact;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue();
                 }
@@ -73,7 +70,7 @@ final class Json {
     static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> out.put(e.getKey(),
+            node.properties().forEach(e -> out.put(e.getKey(),
                     e.getValue().isNull() ? null : e.getValue().isValueNode() ? e.getValue().asText()
                             : e.getValue().toString()));
         }

@@ -213,9 +213,7 @@ final class BatchDataPlaneRoutes {
         if (node == null || !node.isObject()) {
             return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
-        var it = node.fields();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
             }
@@ -226,7 +224,7 @@ final class BatchDataPlaneRoutes {
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }

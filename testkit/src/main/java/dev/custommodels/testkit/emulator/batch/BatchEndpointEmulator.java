@@ -17,10 +17,8 @@ import dev.custommodels.testkit.emulator.arm.EmulatedWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,10 +68,7 @@ public final class BatchEndpointEmulator implements EmulatedService {
     private final List<EmulatedComponentVersion> components = new CopyOnWriteArrayList<>();
     private final Map<String, EmulatedBatchJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger jobsCreated = new AtomicInteger();
-    private final Deque<String> pendingFailures = new ArrayDeque<>();
-    private final Deque<String> pendingStuck = new ArrayDeque<>();
-    private final Deque<Integer> pendingInvokeFailures = new ArrayDeque<>();
-    private final Deque<Integer> pendingHidden = new ArrayDeque<>();
+    private final PendingFaults pending = new PendingFaults();
     private final BatchJobRunner runner = new BatchJobRunner(this);
     private volatile Set<String> mlAudiences = ML_AUDIENCES;
     private volatile boolean honourInvokeTags = true;
@@ -252,9 +247,7 @@ public final class BatchEndpointEmulator implements EmulatedService {
      * @return this
      */
     public BatchEndpointEmulator failNextJob(String message) {
-        synchronized (pendingFailures) {
-            pendingFailures.add(Objects.requireNonNull(message, "message"));
-        }
+        pending.failNextJob(Objects.requireNonNull(message, "message"));
         return this;
     }
 
@@ -266,9 +259,7 @@ public final class BatchEndpointEmulator implements EmulatedService {
      * @return this
      */
     public BatchEndpointEmulator stickNextJob(String status) {
-        synchronized (pendingStuck) {
-            pendingStuck.add(Objects.requireNonNull(status, "status"));
-        }
+        pending.stickNextJob(Objects.requireNonNull(status, "status"));
         return this;
     }
 
@@ -280,9 +271,7 @@ public final class BatchEndpointEmulator implements EmulatedService {
      * @return this
      */
     public BatchEndpointEmulator failNextInvokeAfterCreatingJob(int status) {
-        synchronized (pendingInvokeFailures) {
-            pendingInvokeFailures.add(status);
-        }
+        pending.failNextInvoke(status);
         return this;
     }
 
@@ -293,9 +282,7 @@ public final class BatchEndpointEmulator implements EmulatedService {
      * @return this
      */
     public BatchEndpointEmulator hideNextJobFromArm(int reads) {
-        synchronized (pendingHidden) {
-            pendingHidden.add(reads);
-        }
+        pending.hideNextJob(reads);
         return this;
     }
 
@@ -361,28 +348,12 @@ public final class BatchEndpointEmulator implements EmulatedService {
     EmulatedBatchJob createJob(EmulatedBatchJob job) {
         jobs.put(job.name(), job);
         jobsCreated.incrementAndGet();
-        synchronized (pendingFailures) {
-            if (!pendingFailures.isEmpty()) {
-                job.failWith(pendingFailures.poll());
-            }
-        }
-        synchronized (pendingStuck) {
-            if (!pendingStuck.isEmpty()) {
-                job.stickAt(pendingStuck.poll());
-            }
-        }
-        synchronized (pendingHidden) {
-            if (!pendingHidden.isEmpty()) {
-                job.hideFromArm(pendingHidden.poll());
-            }
-        }
+        pending.applyTo(job);
         return job;
     }
 
     Optional<Integer> takeInvokeFailure() {
-        synchronized (pendingInvokeFailures) {
-            return Optional.ofNullable(pendingInvokeFailures.poll());
-        }
+        return pending.takeInvokeFailure();
     }
 
     String advance(EmulatedBatchJob job) {

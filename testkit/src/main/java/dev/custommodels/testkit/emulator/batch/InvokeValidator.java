@@ -139,7 +139,7 @@ final class InvokeValidator {
         if (data == null || !data.isObject()) {
             return out;
         }
-        data.fields().forEachRemaining(e -> {
+        data.properties().forEach(e -> {
             JsonNode n = e.getValue();
             out.put(e.getKey(), new EmulatedBatchJob.Port(text(n, typeField), text(n, "uri"), text(n, "value")));
         });
