@@ -66,6 +66,18 @@ class InvokeRetryTest {
     }
 
     @Test
+    void aDroppedConnectionOverLoopbackIsAdoptedToo() throws Exception {
+        try (BatchTestbed loopback = new BatchTestbed(dir.resolve("loopback")).loopback()) {
+            loopback.emulator.faults().when(BatchEndpointEmulator::isInvoke, loopback.batch.dropAfterCreatingJob(1));
+            JobHandle handle = loopback.connector().submit(loopback.stage("run-9", 10,
+                    loopback.model("churn-batch", null), "input_data"));
+            assertThat(loopback.batch.jobsCreated()).isEqualTo(1);
+            assertThat(loopback.emulator.count(BatchEndpointEmulator::isInvoke)).isEqualTo(1);
+            assertThat(handle.jobId()).isEqualTo(loopback.batch.jobs().get(0).name());
+        }
+    }
+
+    @Test
     void withoutInvokeTagsTheJobIsFoundByTheRunsDatastoreFolder() {
         bed.batch.honourInvokeTags(false).failNextInvokeAfterCreatingJob(503);
         JobHandle handle = bed.connector().submit(request("run-3"));
