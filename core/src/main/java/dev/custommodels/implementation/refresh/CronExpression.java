@@ -51,8 +51,7 @@ public final class CronExpression {
             "@midnight", "0 0 * * *",
             "@hourly", "0 * * * *");
     private static final String FORMAT = "expected 5 fields: minute hour day-of-month month day-of-week, such as "
-            + "'0 2 * * *' for 02:00 every day, or one of " + List.of("@yearly", "@monthly", "@weekly", "@daily",
-            "@hourly");
+            + "'0 2 * * *' for 02:00 every day, or a macro: @yearly, @monthly, @weekly, @daily or @hourly";
     /**
      * Longer than the longest wait for any expression that passes {@link #checkCanFire}: 8 years between two
      * February 29ths around 2100, and at most 12 years until a given date falls on a given day of the week.
