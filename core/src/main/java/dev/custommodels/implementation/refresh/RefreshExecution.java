@@ -102,16 +102,21 @@ final class RefreshExecution {
         }
     }
 
-    /** Returns the result of a step that must not run (blocked, failed upstream, stopped), or null. */
+    /**
+     * Returns the result of a step that must not run (blocked, failed upstream, stopped), or null. A step waits
+     * for all its upstream workflows before it is skipped for their failure, so its message names every one.
+     */
     private WorkflowRefreshResult settleWithoutRunning(Step step) {
         if (step.blockedReason() != null) {
             return RefreshRunner.notRun(step, WorkflowRefreshStatus.FAILED, step.blockedReason());
         }
+        if (!upstreamDone(step)) {
+            return stopReason == null ? null : RefreshRunner.notRun(step, WorkflowRefreshStatus.SKIPPED, stopReason);
+        }
         List<Upstream> failed = new ArrayList<>();
         Set<String> roots = new LinkedHashSet<>();
         for (Upstream link : step.upstream()) {
-            WorkflowRefreshResult upstream = done.get(link.workflow().id());
-            if (upstream != null && upstream.status() != WorkflowRefreshStatus.SUCCEEDED) {
+            if (done.get(link.workflow().id()).status() != WorkflowRefreshStatus.SUCCEEDED) {
                 failed.add(link);
                 roots.addAll(failureRoots.getOrDefault(link.workflow().id(), Set.of()));
             }
@@ -119,7 +124,7 @@ final class RefreshExecution {
         if (!failed.isEmpty()) {
             failureRoots.put(step.node().id(), roots);
             return RefreshRunner.notRun(step, WorkflowRefreshStatus.SKIPPED,
-                    RefreshRunner.skipMessage(step, failed, id -> done.get(id).status(), roots));
+                    RefreshRunner.skipMessage(failed, id -> done.get(id).status(), roots));
         }
         if (stopReason != null) {
             return RefreshRunner.notRun(step, WorkflowRefreshStatus.SKIPPED, stopReason);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Executes a {@link RefreshPlan}: runs each workflow through a {@link WorkflowRunner} once every workflow that
@@ -114,14 +115,13 @@ public final class RefreshRunner {
     /**
      * Explains why a workflow is skipped because upstream workflows did not succeed.
      *
-     * @param step the skipped workflow
      * @param failedUpstream the upstream links whose workflow did not succeed
      * @param statusOf the status of each upstream workflow, by id
      * @param roots the workflows where the failure started
      * @return the message
      */
-    static String skipMessage(Step step, List<Upstream> failedUpstream,
-            java.util.function.Function<String, WorkflowRefreshStatus> statusOf, Set<String> roots) {
+    static String skipMessage(List<Upstream> failedUpstream, Function<String, WorkflowRefreshStatus> statusOf,
+            Set<String> roots) {
         StringBuilder message = new StringBuilder("Skipped because ");
         Set<String> named = new LinkedHashSet<>();
         boolean anySkipped = false;
