@@ -3,9 +3,9 @@ package dev.custommodels.models;
 import java.time.OffsetDateTime;
 
 /**
- * Hears what a {@link ScheduledRefresh} does. Every method has an empty default; implement those you need.
- * Methods are called on the thread that runs the scheduled refreshes, one at a time; an exception thrown by a
- * method is logged and does not stop the schedule.
+ * Hears what a refresh, or a {@link ScheduledRefresh}, does. Every method has an empty default; implement those
+ * you need. Methods are called one at a time, on the thread that runs the refresh (for a schedule, its own
+ * thread); an exception thrown by a method is logged and does not stop the refresh or the schedule.
  */
 public interface RefreshListener {
     /**
@@ -14,6 +14,14 @@ public interface RefreshListener {
      * @param dueAt the time it was due
      */
     default void onRefreshStarted(OffsetDateTime dueAt) {
+    }
+
+    /**
+     * Called as soon as one workflow of a refresh has succeeded, failed or been skipped.
+     *
+     * @param workflow how it fared
+     */
+    default void onWorkflowCompleted(WorkflowRefreshResult workflow) {
     }
 
     /**

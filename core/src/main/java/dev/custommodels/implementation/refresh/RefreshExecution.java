@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The state of one refresh while {@link RefreshRunner} executes it. The coordinating thread (the caller) decides
@@ -35,6 +36,7 @@ final class RefreshExecution {
     private final RefreshPlan plan;
     private final RefreshOptions options;
     private final RefreshTrigger trigger;
+    private final Consumer<WorkflowRefreshResult> onWorkflowDone;
     private final List<Step> pending;
     private final Map<String, WorkflowRefreshResult> done = new HashMap<>();
     private final Map<String, Set<String>> failureRoots = new HashMap<>();
@@ -43,8 +45,10 @@ final class RefreshExecution {
     private ExecutorService pool;
     private String stopReason;
 
-    RefreshExecution(RefreshRunner owner, RefreshPlan plan, RefreshOptions options, RefreshTrigger trigger) {
+    RefreshExecution(RefreshRunner owner, RefreshPlan plan, RefreshOptions options, RefreshTrigger trigger,
+            Consumer<WorkflowRefreshResult> onWorkflowDone) {
         this.owner = owner;
+        this.onWorkflowDone = onWorkflowDone;
         this.plan = plan;
         this.options = options;
         this.trigger = trigger;
@@ -171,6 +175,11 @@ final class RefreshExecution {
 
     private void record(WorkflowRefreshResult result) {
         done.put(result.workflowId(), result);
+        try {
+            onWorkflowDone.accept(result);
+        } catch (RuntimeException e) {
+            LOGGER.warning("A refresh listener threw; the refresh goes on: {}", e.toString());
+        }
         if (result.status() == WorkflowRefreshStatus.FAILED) {
             Step step = plan.steps().stream().filter(s -> s.node().id().equals(result.workflowId())).findFirst()
                     .orElseThrow();

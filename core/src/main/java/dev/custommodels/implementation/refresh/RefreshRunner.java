@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,13 +55,29 @@ public final class RefreshRunner {
      * @return every workflow's status, in planned order
      */
     public RefreshResult run(RefreshPlan plan, RefreshOptions options, RefreshTrigger trigger) {
+        return run(plan, options, trigger, null);
+    }
+
+    /**
+     * Runs a plan to its end, telling {@code onWorkflowDone} as each workflow succeeds, fails or is skipped.
+     *
+     * @param plan the plan
+     * @param options parallelism and failure handling
+     * @param trigger what started the refresh, passed on to each run
+     * @param onWorkflowDone called on the calling thread, once per workflow, as soon as its status is known; may
+     *     be {@code null}; what it throws is logged and ignored
+     * @return every workflow's status, in planned order
+     */
+    public RefreshResult run(RefreshPlan plan, RefreshOptions options, RefreshTrigger trigger,
+            Consumer<WorkflowRefreshResult> onWorkflowDone) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(trigger, "trigger");
         OffsetDateTime startedAt = now();
-        plan.warnings().forEach(LOGGER::warning);
+        plan.warnings().forEach(w -> LOGGER.warning("{}", w));
         LOGGER.info("Refresh ({}) of {} workflows started.", trigger, plan.steps().size());
-        List<WorkflowRefreshResult> results = new RefreshExecution(this, plan, options, trigger).run();
+        List<WorkflowRefreshResult> results = new RefreshExecution(this, plan, options, trigger,
+                onWorkflowDone == null ? r -> { } : onWorkflowDone).run();
         RefreshResult result = new RefreshResult(trigger, startedAt, now(), results, plan.warnings());
         LOGGER.info("Refresh ({}) ended: {} succeeded, {} failed, {} skipped.", trigger,
                 result.withStatus(WorkflowRefreshStatus.SUCCEEDED).size(),

@@ -49,6 +49,19 @@ public final class RefreshService {
      * @throws IllegalStateException if a refresh of this client is already running, naming it
      */
     public RefreshResult refresh(RefreshOptions options) {
+        return refresh(options, null);
+    }
+
+    /**
+     * Runs every workflow now, like {@link #refresh(RefreshOptions)}, telling a listener as each workflow ends.
+     *
+     * @param options parallelism and failure handling
+     * @param listener told through {@link RefreshListener#onWorkflowCompleted} as each workflow ends, on the
+     *     calling thread; may be {@code null}
+     * @return what each workflow did
+     * @throws IllegalStateException if a refresh of this client is already running, naming it
+     */
+    public RefreshResult refresh(RefreshOptions options, RefreshListener listener) {
         Objects.requireNonNull(options, "options");
         if (!gate.tryEnter(RefreshTrigger.MANUAL, clock.instant())) {
             throw LOGGER.logExceptionAsWarning(new IllegalStateException("Cannot start a refresh: "
@@ -56,7 +69,7 @@ public final class RefreshService {
                     + ". Wait for it to end, then call refresh() again."));
         }
         try {
-            return runOnce(options, RefreshTrigger.MANUAL);
+            return runOnce(options, RefreshTrigger.MANUAL, listener);
         } finally {
             gate.exit();
         }
@@ -87,12 +100,13 @@ public final class RefreshService {
             RefreshTimer timer) {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(options, "options");
-        return new RefreshScheduler(schedule, clock, timer, gate, () -> runOnce(options, RefreshTrigger.SCHEDULE),
-                listener).start();
+        return new RefreshScheduler(schedule, clock, timer, gate, () -> runOnce(options, RefreshTrigger.SCHEDULE,
+                listener), listener).start();
     }
 
-    private RefreshResult runOnce(RefreshOptions options, RefreshTrigger trigger) {
+    private RefreshResult runOnce(RefreshOptions options, RefreshTrigger trigger, RefreshListener listener) {
         List<WorkflowNode> nodes = Objects.requireNonNull(workflows.get(), "The workflow supplier returned null.");
-        return runner.run(RefreshPlanner.plan(nodes), options, trigger);
+        return runner.run(RefreshPlanner.plan(nodes), options, trigger,
+                listener == null ? null : listener::onWorkflowCompleted);
     }
 }

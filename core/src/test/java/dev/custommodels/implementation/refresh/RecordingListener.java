@@ -2,6 +2,7 @@ package dev.custommodels.implementation.refresh;
 
 import dev.custommodels.models.RefreshListener;
 import dev.custommodels.models.RefreshResult;
+import dev.custommodels.models.WorkflowRefreshResult;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingListener implements RefreshListener {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<RefreshResult> results = new CopyOnWriteArrayList<>();
+    private final List<String> workflowEvents = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onWorkflowCompleted(WorkflowRefreshResult workflow) {
+        workflowEvents.add(workflow.workflowId() + " " + workflow.status());
+    }
 
     @Override
     public void onRefreshStarted(OffsetDateTime dueAt) {
@@ -38,6 +45,10 @@ final class RecordingListener implements RefreshListener {
 
     List<String> starts() {
         return events.stream().filter(e -> e.startsWith("started ")).map(e -> e.substring(8)).toList();
+    }
+
+    List<String> workflowEvents() {
+        return List.copyOf(workflowEvents);
     }
 
     List<RefreshResult> results() {

@@ -10,6 +10,7 @@ import dev.custommodels.models.RefreshResult;
 import dev.custommodels.models.RefreshSchedule;
 import dev.custommodels.models.RefreshTrigger;
 import dev.custommodels.models.ScheduledRefresh;
+import dev.custommodels.models.WorkflowRefreshResult;
 import dev.custommodels.models.WorkflowRefreshStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,24 @@ class RefreshServiceTest {
     }
 
     @Test
+    void aListenerHearsEachWorkflowAsItEndsAndCannotBreakTheRefresh() {
+        FakeWorkflowRunner runner = new FakeWorkflowRunner(clock, Duration.ZERO).failing("scores", "boom");
+        nodes.add(node("other", "Other", "Contact"));
+        RefreshService service = new RefreshService(() -> nodes, runner, clock);
+        RecordingListener listener = new RecordingListener();
+        service.refresh(new RefreshOptions(), listener);
+        assertThat(listener.workflowEvents()).containsExactly("scores FAILED", "segments SKIPPED", "other SUCCEEDED");
+        RefreshResult result = service.refresh(new RefreshOptions(), new RefreshListener() {
+            @Override
+            public void onWorkflowCompleted(WorkflowRefreshResult workflow) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        assertThat(result.workflows()).hasSize(3);
+        assertThat(runner.calls()).containsExactly("scores", "other", "scores", "other");
+    }
+
+    @Test
     void everyScheduledRefreshReadsTheWorkflowsAgain() {
         FakeWorkflowRunner runner = new FakeWorkflowRunner(clock, Duration.ZERO);
         RefreshService service = new RefreshService(() -> nodes, runner, clock);
@@ -50,6 +69,8 @@ class RefreshServiceTest {
         assertThat(runner.calls()).containsExactly("scores", "segments", "scores", "segments", "late");
         assertThat(runner.triggers()).containsOnly(RefreshTrigger.SCHEDULE);
         assertThat(listener.results()).extracting(RefreshResult::trigger).containsOnly(RefreshTrigger.SCHEDULE);
+        assertThat(listener.workflowEvents()).containsExactly("scores SUCCEEDED", "segments SUCCEEDED",
+                "scores SUCCEEDED", "segments SUCCEEDED", "late SUCCEEDED");
     }
 
     @Test
