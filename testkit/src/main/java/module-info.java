@@ -9,4 +9,9 @@ module dev.custommodels.testkit {
     requires jdk.httpserver;
 
     exports dev.custommodels.testkit.contract;
+    requires com.azure.storage.blob;
+    requires java.net.http;
+    exports dev.custommodels.testkit.azurite;
+    exports dev.custommodels.testkit.gateway;
+    exports dev.custommodels.testkit.faults;
 }
