@@ -1,5 +1,6 @@
 package dev.custommodels.storage;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.Context;
 import com.azure.core.util.logging.ClientLogger;
 import com.azure.storage.file.datalake.DataLakeFileClient;
@@ -90,7 +91,7 @@ public final class DataLakeLakeStore implements LakeStore {
     public InputStream openRead(String path) {
         try {
             return file(path).openInputStream().getInputStream();
-        } catch (DataLakeStorageException e) {
+        } catch (HttpResponseException e) { // the read goes through the Blob API and may throw its exception
             if (StorageErrors.status(e) == 404) {
                 throw new LakeObjectNotFoundException(path);
             }

@@ -15,7 +15,9 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobBeginCopyOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
+import dev.custommodels.testkit.implementation.HttpForwarder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,9 +107,10 @@ final class DfsOperations {
 
     private void append(DfsRequest r) throws IOException {
         long position = Long.parseLong(r.param("position"));
-        long length = dev.custommodels.testkit.implementation.HttpForwarder.contentLength(r.exchange());
-        block(r.fileSystem(), r.path()).stageBlockWithResponse(blockId(position), r.exchange().getRequestBody(),
-                length, null, null, null, Context.NONE);
+        long length = HttpForwarder.contentLength(r.exchange());
+        byte[] data = r.exchange().getRequestBody().readNBytes((int) length); // one append: a block, bounded
+        block(r.fileSystem(), r.path()).stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(position),
+                BinaryData.fromBytes(data)), null, Context.NONE);
         pending.computeIfAbsent(key(r.fileSystem(), r.path()), k -> new ConcurrentSkipListMap<>())
                 .put(position, length);
         DfsResponses.empty(r.exchange(), 202);
