@@ -260,7 +260,7 @@ public final class DataLakeLakeStore implements LakeStore {
     }
 
     private static String toBlobUrl(String url) {
-        return url.replaceFirst("^(https?://[^/]*)\\.dfs\\.", "$1.blob.");
+        return url.replaceFirst("^(https?://[^/]*)\\.dfs\\.", "$1.blob.").replace("%2F", "/");
     }
 
     private DataLakeFileClient file(String path) {
