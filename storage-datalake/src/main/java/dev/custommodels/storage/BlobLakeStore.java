@@ -56,6 +56,7 @@ public final class BlobLakeStore implements LakeStore {
     private final String root;
     private final int blockSize;
     private final int maxConcurrency;
+    private final boolean checksums;
     private final Signing signing;
     private final Clock clock;
     private final ExecutorService uploads;
@@ -64,12 +65,13 @@ public final class BlobLakeStore implements LakeStore {
     /** How the store can sign URLs. */
     enum Signing { ACCOUNT_KEY, USER_DELEGATION, NONE }
 
-    BlobLakeStore(BlobContainerClient container, String root, int blockSize, int maxConcurrency, Signing signing,
-            Clock clock) {
+    BlobLakeStore(BlobContainerClient container, String root, int blockSize, int maxConcurrency, boolean checksums,
+            Signing signing, Clock clock) {
         this.container = container;
         this.root = root;
         this.blockSize = blockSize;
         this.maxConcurrency = maxConcurrency;
+        this.checksums = checksums;
         this.signing = signing;
         this.clock = clock;
         this.uploads = StoreSupport.uploadPool("blob");
@@ -120,7 +122,7 @@ public final class BlobLakeStore implements LakeStore {
     public LakeOutputStream openWrite(String path, WriteCondition condition) {
         Objects.requireNonNull(condition, "condition");
         return new BlobBlockOutputStream(path, blob(path).getBlockBlobClient(), condition, description, blockSize,
-                maxConcurrency, uploads);
+                maxConcurrency, checksums, uploads);
     }
 
     @Override

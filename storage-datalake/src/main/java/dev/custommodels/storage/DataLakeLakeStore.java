@@ -59,18 +59,20 @@ public final class DataLakeLakeStore implements LakeStore {
     private final String root;
     private final int blockSize;
     private final int maxConcurrency;
+    private final boolean checksums;
     private final BlobLakeStore.Signing signing;
     private final Clock clock;
     private final ExecutorService uploads;
     private final String description;
 
     DataLakeLakeStore(DataLakeServiceClient service, String fileSystemName, String root, int blockSize,
-            int maxConcurrency, BlobLakeStore.Signing signing, Clock clock) {
+            int maxConcurrency, boolean checksums, BlobLakeStore.Signing signing, Clock clock) {
         this.service = service;
         this.fileSystem = service.getFileSystemClient(fileSystemName);
         this.root = root;
         this.blockSize = blockSize;
         this.maxConcurrency = maxConcurrency;
+        this.checksums = checksums;
         this.signing = signing;
         this.clock = clock;
         this.uploads = StoreSupport.uploadPool("datalake");
@@ -118,7 +120,7 @@ public final class DataLakeLakeStore implements LakeStore {
         Objects.requireNonNull(condition, "condition");
         LakePaths.validate(path);
         return new DataLakeRenameOutputStream(path, fileSystem, root + path, root + StoreSupport.TEMP_FOLDER,
-                condition, description, blockSize, maxConcurrency, uploads);
+                condition, description, blockSize, maxConcurrency, checksums, uploads);
     }
 
     @Override

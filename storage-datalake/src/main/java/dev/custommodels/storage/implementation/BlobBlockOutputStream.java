@@ -30,6 +30,7 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
     private final BlockBlobClient blob;
     private final WriteCondition condition;
     private final String store;
+    private final boolean checksums;
     private final String streamId = UUID.randomUUID().toString().replace("-", "");
 
     /**
@@ -41,11 +42,13 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
      * @param store the store's description, for messages
      * @param blockSize bytes per block
      * @param maxConcurrency blocks in flight
+     * @param checksums whether to send each block's MD5 for the service to check
      * @param executor runs block uploads
      */
     public BlobBlockOutputStream(String path, BlockBlobClient blob, WriteCondition condition, String store,
-            int blockSize, int maxConcurrency, ExecutorService executor) {
+            int blockSize, int maxConcurrency, boolean checksums, ExecutorService executor) {
         super(path, blockSize, maxConcurrency, executor);
+        this.checksums = checksums;
         this.blob = blob;
         this.condition = condition;
         this.store = store;
@@ -70,8 +73,8 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
     @Override
     protected void stageBlock(int index, long position, ByteBuffer data) {
         try {
-            blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(index), BinaryData.fromByteBuffer(data)),
-                    null, Context.NONE);
+            blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(index), BinaryData.fromByteBuffer(data))
+                    .setContentMd5(checksums ? StoreSupport.md5(data) : null), null, Context.NONE);
         } catch (BlobStorageException e) {
             throw StorageErrors.failure(LOGGER, "Uploading block " + index + " of", path, store, e);
         }
@@ -81,6 +84,7 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
     protected String commitSingle(ByteBuffer data) {
         try {
             return blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromByteBuffer(data))
+                    .setContentMd5(checksums ? StoreSupport.md5(data) : null)
                     .setRequestConditions(requestConditions(condition)), null, Context.NONE).getValue().getETag();
         } catch (BlobStorageException e) {
             throw translateCommitFailure(e);

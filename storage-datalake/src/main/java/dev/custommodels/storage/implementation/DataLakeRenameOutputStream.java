@@ -9,6 +9,7 @@ import com.azure.storage.file.datalake.DataLakeFileClient;
 import com.azure.storage.file.datalake.DataLakeFileSystemClient;
 import com.azure.storage.file.datalake.models.DataLakeRequestConditions;
 import com.azure.storage.file.datalake.models.DataLakeStorageException;
+import com.azure.storage.file.datalake.options.DataLakeFileAppendOptions;
 import com.azure.storage.file.datalake.options.DataLakeFileFlushOptions;
 import dev.custommodels.spi.WriteCondition;
 import java.nio.ByteBuffer;
@@ -29,6 +30,7 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
     private final String target;
     private final WriteCondition condition;
     private final String store;
+    private final boolean checksums;
     private volatile boolean created;
 
     /**
@@ -42,12 +44,14 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
      * @param store the store's description, for messages
      * @param blockSize bytes per append
      * @param maxConcurrency appends in flight
+     * @param checksums whether to send each append's MD5 for the service to check
      * @param executor runs appends
      */
     public DataLakeRenameOutputStream(String path, DataLakeFileSystemClient fileSystem, String target,
             String tempFolder, WriteCondition condition, String store, int blockSize, int maxConcurrency,
-            ExecutorService executor) {
+            boolean checksums, ExecutorService executor) {
         super(path, blockSize, maxConcurrency, executor);
+        this.checksums = checksums;
         this.fileSystem = fileSystem;
         this.target = target;
         this.temp = fileSystem.getFileClient(tempFolder + "/" + UUID.randomUUID());
@@ -59,8 +63,8 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
     protected void stageBlock(int index, long position, ByteBuffer data) {
         ensureCreated();
         try {
-            temp.appendWithResponse(BinaryData.fromByteBuffer(data), position, (byte[]) null, null, null,
-                    Context.NONE);
+            temp.appendWithResponse(BinaryData.fromByteBuffer(data), position, new DataLakeFileAppendOptions()
+                    .setContentHash(checksums ? StoreSupport.md5(data) : null), null, Context.NONE);
         } catch (DataLakeStorageException e) {
             throw StorageErrors.failure(LOGGER, "Appending block " + index + " of", path, store, e);
         }

@@ -1,6 +1,9 @@
 package dev.custommodels.storage.implementation;
 
 import dev.custommodels.spi.LakePaths;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -121,5 +124,22 @@ public final class StoreSupport {
             return etag;
         }
         return "\"" + etag + "\"";
+    }
+
+    /**
+     * Computes the MD5 of a block, sent as its transactional checksum ({@code Content-MD5}).
+     *
+     * @param data the block; its position is left unchanged
+     * @return the digest
+     */
+    public static byte[] md5(ByteBuffer data) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(data.duplicate());
+            return md5.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no MD5; build the store with transactionalChecksums(false).",
+                    e);
+        }
     }
 }

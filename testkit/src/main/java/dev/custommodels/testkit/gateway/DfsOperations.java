@@ -109,8 +109,10 @@ final class DfsOperations {
         long position = Long.parseLong(r.param("position"));
         long length = HttpForwarder.contentLength(r.exchange());
         byte[] data = r.exchange().getRequestBody().readNBytes((int) length); // one append: a block, bounded
+        String md5 = r.header("Content-MD5");
         block(r.fileSystem(), r.path()).stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(position),
-                BinaryData.fromBytes(data)), null, Context.NONE);
+                BinaryData.fromBytes(data)).setContentMd5(md5 == null ? null : Base64.getDecoder().decode(md5)),
+                null, Context.NONE);
         pending.computeIfAbsent(key(r.fileSystem(), r.path()), k -> new ConcurrentSkipListMap<>())
                 .put(position, length);
         DfsResponses.empty(r.exchange(), 202);
