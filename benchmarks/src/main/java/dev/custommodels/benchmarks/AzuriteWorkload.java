@@ -86,9 +86,10 @@ public final class AzuriteWorkload implements Workload {
                 }
             }
             double rawMedian = median(rawTimes);
-            System.out.printf(Locale.ROOT, "azurite: raw uploadFromFile %.1f MB/s (one Put Blob below 256 MiB), BlobLakeStore %.1f MB/s"
-                    + " (block %d MiB, concurrency %d, Content-MD5 per block), DataLakeLakeStore %.1f MB/s%n", size / MB / rawMedian,
-                    size / MB / median(blobTimes), blockSize >> 20, concurrency, size / MB / median(dataLakeTimes));
+            System.out.printf(Locale.ROOT, "azurite: raw uploadFromFile %.1f MB/s (one Put Blob below 256 MiB),"
+                    + " BlobLakeStore %.1f MB/s (block %d MiB, concurrency %d, Content-MD5 per block),"
+                    + " DataLakeLakeStore %.1f MB/s%n", size / MB / rawMedian, size / MB / median(blobTimes),
+                    blockSize >> 20, concurrency, size / MB / median(dataLakeTimes));
             System.out.printf(Locale.ROOT, "azurite: blob_ratio=%.2f datalake_ratio=%.2f raw_mb_s=%.0f%n",
                     rawMedian / median(blobTimes), rawMedian / median(dataLakeTimes), size / MB / rawMedian);
         } finally {

@@ -53,9 +53,9 @@ public final class LargeUpload {
             }
         }
         System.out.printf("size=%d upload_s=%.1f upload_mb_s=%.0f read_bytes=%d crc=%08x read_crc=%08x"
-                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d%n", size, uploadSeconds, size / 1048576.0 / uploadSeconds,
-                readBytes, written.getValue(), read.getValue(), Runtime.getRuntime().maxMemory() >> 20,
-                peakUsed >> 20);
+                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d%n", size, uploadSeconds,
+                size / 1048576.0 / uploadSeconds, readBytes, written.getValue(), read.getValue(),
+                Runtime.getRuntime().maxMemory() >> 20, peakUsed >> 20);
     }
 
     private static void fill(byte[] chunk, long offset) {

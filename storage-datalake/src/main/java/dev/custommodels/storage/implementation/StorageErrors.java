@@ -43,7 +43,8 @@ public final class StorageErrors {
     public static boolean isConditionFailure(HttpResponseException e) {
         int status = status(e);
         String code = code(e);
-        return status == 412 || (status == 409 && (code.equals("BlobAlreadyExists") || code.equals("PathAlreadyExists")));
+        return status == 412
+                || (status == 409 && (code.equals("BlobAlreadyExists") || code.equals("PathAlreadyExists")));
     }
 
     /**

@@ -65,7 +65,8 @@ public final class StoreSupport {
      * @throws IllegalArgumentException when it is not positive or longer than seven days
      */
     public static Duration checkValidity(Duration validFor) {
-        if (validFor == null || validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_SIGNATURE_VALIDITY) > 0) {
+        if (validFor == null || validFor.isNegative() || validFor.isZero()
+                || validFor.compareTo(MAX_SIGNATURE_VALIDITY) > 0) {
             throw new IllegalArgumentException("A signature must be valid for more than zero and at most seven days,"
                     + " not " + validFor + "; keep it short, such as the expected duration of the job.");
         }

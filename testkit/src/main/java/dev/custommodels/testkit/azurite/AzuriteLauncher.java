@@ -105,7 +105,8 @@ public final class AzuriteLauncher {
      */
     public Azurite start() {
         Path dir = directory != null ? directory : locateDirectory();
-        Path bin = dir.resolve("node_modules").resolve(".bin").resolve(isWindows() ? "azurite-blob.cmd" : "azurite-blob");
+        Path bin = dir.resolve("node_modules").resolve(".bin")
+                .resolve(isWindows() ? "azurite-blob.cmd" : "azurite-blob");
         if (!Files.isRegularFile(bin)) {
             throw new IllegalStateException("Azurite is not installed in " + dir + ": " + bin.getFileName()
                     + " is missing. Run the Maven build of the testkit module (it runs `npm ci` there), or run"
