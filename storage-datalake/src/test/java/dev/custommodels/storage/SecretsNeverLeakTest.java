@@ -95,7 +95,7 @@ class SecretsNeverLeakTest {
 
         String text = captureFailure(store, () -> store.write("u/z.txt", new byte[] {3}, WriteCondition.none()));
 
-        assertThat(text).contains(Integer.toString(closedPort));
+        assertThat(text).contains(Integer.toString(closedPort)).contains("Check the endpoint and the network");
         assertThat(text).doesNotContain(Azurite.developmentAccountKey()).doesNotContain(connectionString);
     }
 

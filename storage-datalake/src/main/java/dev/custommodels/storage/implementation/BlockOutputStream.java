@@ -1,6 +1,8 @@
 package dev.custommodels.storage.implementation;
 
+import com.azure.core.exception.AzureException;
 import com.azure.core.util.logging.ClientLogger;
+import dev.custommodels.models.CustomModelsException;
 import dev.custommodels.spi.LakeOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -138,10 +140,16 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                 awaitUploads();
                 etag = commitBlocks(blocks, offset);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | AzureException e) {
             uploads.forEach(f -> f.cancel(false));
             discard();
             throw e;
+        } catch (RuntimeException e) {
+            uploads.forEach(f -> f.cancel(false));
+            discard();
+            throw LOGGER.logExceptionAsWarning(new CustomModelsException("Writing lake path '" + path + "' failed"
+                    + " before the service answered (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). Check the endpoint and the network. Nothing was committed.", e));
         }
     }
 
