@@ -8,4 +8,7 @@ module dev.custommodels.benchmarks {
     exports dev.custommodels.benchmarks;
 
     uses dev.custommodels.benchmarks.Workload;
+    requires dev.custommodels.storage;
+    requires dev.custommodels.testkit;
+    requires com.azure.storage.blob;
 }

@@ -17,4 +17,8 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.emulator.arm;
     exports dev.custommodels.testkit.emulator.pipeline;
     exports dev.custommodels.testkit.emulator.batch;
+    requires com.azure.storage.blob;
+    exports dev.custommodels.testkit.azurite;
+    exports dev.custommodels.testkit.gateway;
+    exports dev.custommodels.testkit.faults;
 }
