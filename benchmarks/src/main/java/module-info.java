@@ -9,6 +9,5 @@ module dev.custommodels.benchmarks {
 
     uses dev.custommodels.benchmarks.Workload;
     requires dev.custommodels.storage;
-    requires dev.custommodels.testkit;
     requires com.azure.storage.blob;
 }
