@@ -13,6 +13,7 @@ module dev.custommodels.core {
     exports dev.custommodels.entities;
     exports dev.custommodels.lake;
     exports dev.custommodels;
+    exports dev.custommodels.output;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 

@@ -110,6 +110,23 @@ public final class LocalLakeStore implements LakeStore {
     }
 
     @Override
+    public InputStream openRead(String path, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range read of lake path '" + path + "' needs a non-negative "
+                    + "offset and length, got offset " + offset + " and length " + length + ".");
+        }
+        Path file = resolve(path);
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return new RangeInputStream(channel, offset, length);
+        } catch (NoSuchFileException e) {
+            throw new LakeObjectNotFoundException(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read lake path '" + path + "'.", e);
+        }
+    }
+
+    @Override
     public Optional<LakeObjectInfo> stat(String path) {
         Path file = resolve(path);
         try {
@@ -236,6 +253,46 @@ public final class LocalLakeStore implements LakeStore {
             throw new UncheckedIOException("The lake lock in " + root + " failed.", e);
         } finally {
             jvmLock.unlock();
+        }
+    }
+
+    /** Positional reads of one byte range of a file; no seek state is shared with other readers. */
+    private static final class RangeInputStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        RangeInputStream(FileChannel channel, long offset, long length) {
+            this.channel = channel;
+            this.position = offset;
+            this.end = length > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            long left = end - position;
+            if (left <= 0) {
+                return -1;
+            }
+            int n = channel.read(java.nio.ByteBuffer.wrap(b, off, (int) Math.min(len, left)), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 

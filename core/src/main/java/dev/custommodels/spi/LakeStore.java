@@ -29,6 +29,47 @@ public interface LakeStore {
     InputStream openRead(String path);
 
     /**
+     * Opens a byte range of an object for reading, for point lookups that need a few kilobytes of a large
+     * object. Stores that can read a range natively (a file channel, an HTTP {@code Range} request) override
+     * this; the default reads from the start and skips.
+     *
+     * @param path the lake path
+     * @param offset the first byte to read, zero or more
+     * @param length how many bytes to read at most, zero or more; fewer are returned at the end of the object
+     * @return a stream of the range's bytes; the caller closes it
+     * @throws LakeObjectNotFoundException if there is no object at the path
+     * @throws IllegalArgumentException if the path is not valid or offset or length is negative
+     */
+    default InputStream openRead(String path, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range read of lake path '" + path + "' needs a non-negative "
+                    + "offset and length, got offset " + offset + " and length " + length + ".");
+        }
+        InputStream in = openRead(path);
+        try {
+            long skipped = 0;
+            while (skipped < offset) {
+                long n = in.skip(offset - skipped);
+                if (n <= 0) {
+                    if (in.read() < 0) {
+                        break;
+                    }
+                    n = 1;
+                }
+                skipped += n;
+            }
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException("Reading lake path '" + path + "' at offset " + offset + " failed.", e);
+        }
+        return new BoundedInputStream(in, length);
+    }
+
+    /**
      * Describes an object.
      *
      * @param path the lake path
