@@ -1,6 +1,7 @@
 /** The measured workloads of custom-models, one runnable jar. */
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.custommodels.benchmarks;
 

@@ -12,6 +12,7 @@ module dev.custommodels.core {
     exports dev.custommodels.spi;
     exports dev.custommodels.entities;
     exports dev.custommodels.lake;
+    exports dev.custommodels.mapping;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 
