@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code mapping <bench.json> [--quiet]}: runs the mapping engine on every case of a {@code mapping-bench/1} file
+ * {@code mapping <bench.json> [--quiet] [--explain]}: runs the mapping engine on every case of a {@code mapping-bench/1} file
  * against the case's whole catalog and prints precision, recall and F1 (strict and lenient) and must-error recall,
  * per case and in total.
  *
@@ -34,7 +34,7 @@ public final class MappingWorkload implements Workload {
 
     @Override
     public String usage() {
-        return "mapping <bench.json> [--quiet]   precision/recall/F1 of the mapping engine on a mapping-bench/1 file";
+        return "mapping <bench.json> [--quiet] [--explain]   precision/recall/F1 of the mapping engine on a mapping-bench/1 file";
     }
 
     @Override
@@ -46,7 +46,9 @@ public final class MappingWorkload implements Workload {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No bench file at " + file + ".");
         }
-        boolean quiet = args.length > 1 && args[1].equals("--quiet");
+        List<String> flags = List.of(args).subList(1, args.length);
+        boolean quiet = flags.contains("--quiet");
+        boolean explain = flags.contains("--explain");
         List<Case> cases = MappingBenchFile.read(file);
         MappingEngine engine = new MappingEngineBuilder().buildEngine();
         System.out.println("Predictions: MAPPED and NEEDS_REVIEW fields count as predictions of their target.");
@@ -66,11 +68,21 @@ public final class MappingWorkload implements Workload {
                             pred == null ? "-" : pred, status(f), truth.expected() == null ? ""
                                     : (truth.expected().equals(pred) ? "" : "  expected " + truth.expected())));
                 }
+                if (explain && (mark.equals("FP") || mark.equals("FN"))) {
+                    f.evidence().forEach(e -> notes.add("           evidence " + e));
+                    if (f.runnerUp() != null) {
+                        notes.add("           runner-up " + f.runnerUp());
+                    }
+                    f.nearMisses().forEach(a -> notes.add("           near miss " + a));
+                }
             }
             perCase.add(t);
             total.addAll(t);
             System.out.printf(Locale.ROOT, "case %s (entity %s, %d fields)%n  %s%n", c.id(), p.entity(),
                     p.fields().size(), t.summary());
+            if (explain) {
+                System.out.println("  entities " + p.entities());
+            }
             notes.forEach(System.out::println);
         }
         System.out.printf(Locale.ROOT, "total (%d cases, %d fields)%n  %s%n", cases.size(), total.fields,

@@ -19,7 +19,7 @@ final class CheckRules {
     /** Score a bare identifier field ({@code ID}) gets against an entity's primary key. */
     static final double BARE_KEY = 0.7;
     static final double PRIMARY_KEY_BONUS = 0.05;
-    static final double KEY_MISMATCH = 0.6;
+    static final double KEY_MISMATCH = 0.5;
 
     private CheckRules() {
     }

@@ -19,13 +19,11 @@ import java.util.Map;
 final class Explainer {
     private final Settings settings;
     private final Scorer scorer;
-    private final double[] bonus;
-    private final double[] support;
+    private final EntitySupport support;
 
-    Explainer(Settings settings, CatalogIndex index, Scorer scorer, double[] bonus, double[] support) {
+    Explainer(Settings settings, Scorer scorer, EntitySupport support) {
         this.settings = settings;
         this.scorer = scorer;
-        this.bonus = bonus;
         this.support = support;
     }
 
@@ -53,7 +51,7 @@ final class Explainer {
             }
         }
         others.sort(Comparator.comparingInt((Pair p) -> p.vetoed() ? 1 : 0)
-                .thenComparingDouble(p -> -p.score));
+                .thenComparingDouble(p -> -p.rank));
         List<Alternative> alts = new ArrayList<>();
         for (Pair p : others) {
             boolean derivation = p.vetoes != null && p.vetoes.stream().anyMatch(v -> v.startsWith("a derivation"));
@@ -76,25 +74,25 @@ final class Explainer {
         boolean ambiguous = others.stream().anyMatch(p -> !p.vetoed() && !taken.containsKey(p.attr.index)
                 && !pinnedAttrs.containsKey(p.attr.index)
                 && !p.attr.name.compact().equals(chosenPair.attr.name.compact())
-                && p.score >= chosenPair.score - Settings.AMBIGUITY_MARGIN);
-        MappingStatus status = pick.score >= settings.mappedThreshold() && !ambiguous
+                && p.rank >= chosenPair.rank - Settings.AMBIGUITY_MARGIN);
+        MappingStatus status = pick.rank >= settings.mappedThreshold() && !ambiguous
                 ? MappingStatus.MAPPED : MappingStatus.NEEDS_REVIEW;
         List<String> warnings = new ArrayList<>(pick.warnings == null ? List.of() : pick.warnings);
         if (ambiguous) {
             warnings.add("another attribute scores within " + Settings.AMBIGUITY_MARGIN + "; check the runner-up");
         }
         return new FieldMapping(f.field.name(), f.field.type(), status, ref(pick.attr), pick.attr.attribute.type(),
-                Math.min(1.0, pick.score), false, explained.evidence, runnerUp, near, warnings);
+                Math.min(1.0, pick.rank), false, explained.evidence, runnerUp, near, warnings);
     }
 
     private Pair explain(Pair p) {
         Pair e = scorer.evaluate(p.field, p.attr, true);
-        double b = bonus[p.attr.entity];
+        double b = support.bonus(p.field.index, p.attr.entity);
         if (!e.vetoed() && b > 0) {
             String entity = p.attr.schema.name();
-            e.set("entity", e.score + b, () -> String.format(Locale.ROOT,
-                    "%s explains the input's other fields best or among the best (support %.2f)", entity,
-                    support[p.attr.entity]));
+            e.evidence.add(new Evidence("entity", b, String.format(Locale.ROOT,
+                    "%s explains the input's fields, these neighbours most (support %.2f): a bonus for its "
+                            + "attributes", entity, support.total[p.attr.entity])));
         }
         return e;
     }
@@ -109,16 +107,16 @@ final class Explainer {
         } else if (taken.containsKey(p.attr.index)) {
             reason = "taken by field '" + fields.get(taken.get(p.attr.index)).name()
                     + "' in the one-to-one assignment";
-        } else if (p.score < settings.reviewThreshold()) {
-            reason = String.format(Locale.ROOT, "score %.2f is below the review threshold %.2f", p.score,
+        } else if (p.rank < settings.reviewThreshold()) {
+            reason = String.format(Locale.ROOT, "score %.2f is below the review threshold %.2f", p.rank,
                     settings.reviewThreshold());
         } else if (pick != null) {
-            reason = String.format(Locale.ROOT, "lower score than %s (%.2f < %.2f)", pick.target(), p.score,
-                    pick.score);
+            reason = String.format(Locale.ROOT, "lower score than %s (%.3f < %.3f)", pick.target(), p.rank,
+                    pick.rank);
         } else {
             reason = "left out by the one-to-one assignment";
         }
-        return new Alternative(ref(p.attr), Math.min(1.0, p.score), reason, explain(p).evidence);
+        return new Alternative(ref(p.attr), Math.min(1.0, p.rank), reason, explain(p).evidence);
     }
 
     private static AttributeRef ref(AttrInfo a) {

@@ -28,19 +28,29 @@ final class NameMatcher {
     }
 
     /** The outcome of one comparison. */
-    record Match(double score, double fieldCoverage, double attributeCoverage, List<String> pairs,
-            List<String> unmatchedField, List<String> unmatchedAttribute) {
+    record Match(double score, double fieldCoverage, double attributeCoverage, boolean fieldHeadMatched,
+            boolean attributeHeadMatched, List<String> pairs, List<String> unmatchedField,
+            List<String> unmatchedAttribute) {
     }
 
-    double score(List<Term> f, double[] fw, List<Term> a, double[] aw, List<Term> entity) {
-        return match(f, fw, a, aw, entity, false).score();
+    /**
+     * The head of a name: its last term that is not weak (English compounds end in their head noun:
+     * {@code customerTypeCode} is a type, not a customer).
+     */
+    static int head(List<Term> terms) {
+        for (int i = terms.size() - 1; i >= 0; i--) {
+            if (!terms.get(i).weak()) {
+                return i;
+            }
+        }
+        return terms.size() - 1;
     }
 
     Match match(List<Term> f, double[] fw, List<Term> a, double[] aw, List<Term> entity, boolean explain) {
         int nf = f.size();
         int na = a.size();
         if (nf == 0 || na == 0) {
-            return new Match(0, 0, 0, List.of(), List.of(), List.of());
+            return new Match(0, 0, 0, false, false, List.of(), List.of(), List.of());
         }
         double[][] sim = new double[nf][na];
         for (int i = 0; i < nf; i++) {
@@ -106,8 +116,11 @@ final class NameMatcher {
         double fc = fDen == 0 ? 0 : fNum / fDen;
         double ac = aDen == 0 ? 0 : aNum / aDen;
         double score = fc + ac == 0 ? 0 : 2 * fc * ac / (fc + ac);
+        int hf = head(f);
+        boolean fieldHead = fSim[hf] > 0;
+        boolean attrHead = aUsed[head(a)];
         if (!explain) {
-            return new Match(score, fc, ac, List.of(), List.of(), List.of());
+            return new Match(score, fc, ac, fieldHead, attrHead, List.of(), List.of(), List.of());
         }
         List<String> pairs = new ArrayList<>();
         List<String> uf = new ArrayList<>();
@@ -126,7 +139,7 @@ final class NameMatcher {
                 ua.add(a.get(j).surface());
             }
         }
-        return new Match(score, fc, ac, pairs, uf, ua);
+        return new Match(score, fc, ac, fieldHead, attrHead, pairs, uf, ua);
     }
 
     double similarity(Term x, Term y) {

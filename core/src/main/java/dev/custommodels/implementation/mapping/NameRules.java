@@ -30,15 +30,19 @@ final class NameRules {
             if (!p.field.name.compact().isEmpty() && p.field.name.compact().equals(a.name.compact())) {
                 p.set(name(), 1.0, () -> "same name as '" + a.attribute.name()
                         + "' ignoring case, accents and separators");
+                p.fieldHead = true;
+                p.attributeHead = true;
                 return;
             }
             List<AnalyzedName.Term> entity = index.entityNames.get(a.entity).terms();
+            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.name.terms(), a.nameWeights, entity,
+                    p.explain);
+            p.fieldHead = m.fieldHeadMatched();
+            p.attributeHead = m.attributeHeadMatched();
             if (!p.explain) {
-                p.score = matcher.score(p.field.name.terms(), p.field.weights, a.name.terms(), a.nameWeights, entity);
+                p.score = m.score();
                 return;
             }
-            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.name.terms(), a.nameWeights, entity,
-                    true);
             p.set(name(), m.score(), () -> describe("attribute name '" + a.attribute.name() + "'", m));
         }
     }
@@ -68,13 +72,41 @@ final class NameRules {
             boolean same = !p.field.name.compact().isEmpty() && p.field.name.compact().equals(a.display.compact());
             if (same) {
                 p.set(name(), 1.0, () -> "same as the display name '" + a.attribute.displayName() + "'");
+                p.fieldHead = true;
+                p.attributeHead = true;
                 return;
             }
             Match m = matcher.match(p.field.name.terms(), p.field.weights, a.display.terms(), a.displayWeights,
                     entity, p.explain);
             if (m.score() > p.score) {
                 p.set(name(), m.score(), () -> describe("display name '" + a.attribute.displayName() + "'", m));
+                p.fieldHead = m.fieldHeadMatched();
+                p.attributeHead = m.attributeHeadMatched();
             }
+        }
+    }
+
+    /**
+     * Names are compounds whose last word is the head ({@code customerTypeCode} is a type, {@code PhoneService} a
+     * service): a pair whose match leaves either head unexplained is worth less.
+     */
+    static final class HeadWord implements ChainRule {
+        static final double FACTOR = 0.8;
+
+        @Override
+        public String name() {
+            return "head-word";
+        }
+
+        @Override
+        public void apply(Pair p) {
+            if (p.score == 0 || (p.fieldHead && p.attributeHead)) {
+                return;
+            }
+            String which = !p.fieldHead && !p.attributeHead ? "neither name's head word is matched"
+                    : !p.fieldHead ? "the field's head word is not matched" : "the attribute's head word is not matched";
+            double f = (p.fieldHead ? 1 : FACTOR) * (p.attributeHead ? 1 : FACTOR);
+            p.scale(name(), f, () -> which);
         }
     }
 

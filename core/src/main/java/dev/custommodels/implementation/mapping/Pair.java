@@ -13,6 +13,10 @@ final class Pair {
     final boolean explain;
     double score;
     boolean identifiers;
+    boolean fieldHead;
+    boolean attributeHead;
+    /** The score plus the entity bonus, not capped at 1: what the assignment ranks by. */
+    double rank;
     List<String> vetoes;
     List<String> warnings;
     final List<Evidence> evidence;

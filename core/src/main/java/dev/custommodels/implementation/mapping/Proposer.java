@@ -74,18 +74,16 @@ public final class Proposer {
         }
         Map<Integer, Integer> pinnedAttrs = new HashMap<>();
         pinned.forEach((f, a) -> pinnedAttrs.putIfAbsent(a.index, f));
-        double[] support = support(pairs, pinned, pinnedAttrs);
+        EntitySupport support = new EntitySupport(index.entities.size(), pairs, pinned, pinnedAttrs,
+                settings.reviewThreshold());
         int main = only >= 0 ? only : mainEntity(support, pairs);
-        double[] bonus = bonus(support);
-        for (List<Pair> ps : pairs) {
-            for (Pair p : ps) {
-                if (!p.vetoed()) {
-                    p.score = Math.min(1.0, p.score + bonus[p.attr.entity]);
-                }
+        for (int i = 0; i < pairs.size(); i++) {
+            for (Pair p : pairs.get(i)) {
+                p.rank = p.score + (p.vetoed() ? 0 : support.bonus(i, p.attr.entity));
             }
         }
         int[] chosen = assign(pairs, pinnedAttrs);
-        Explainer explainer = new Explainer(settings, index, scorer, bonus, support);
+        Explainer explainer = new Explainer(settings, scorer, support);
         List<FieldMapping> out = new ArrayList<>();
         Map<Integer, Integer> taken = new HashMap<>();
         for (int i = 0; i < chosen.length; i++) {
@@ -98,7 +96,7 @@ public final class Proposer {
                     : explainer.field(infos.get(i), pairs.get(i), chosen[i], taken, pinnedAttrs, fields));
         }
         return new MappingProposal(input.name(), index.entities.get(main).name(), out,
-                entityScores(support, out));
+                entityScores(support.total, out));
     }
 
     /**
@@ -120,51 +118,12 @@ public final class Proposer {
         return false;
     }
 
-    /** How much better each entity explains each field than any other entity, summed over fields. */
-    private double[] support(List<List<Pair>> pairs, Map<Integer, AttrInfo> pinned, Map<Integer, Integer> pinnedAttrs) {
-        int ne = index.entities.size();
-        double[] support = new double[ne];
-        double review = settings.reviewThreshold();
-        for (List<Pair> ps : pairs) {
-            double[] best = new double[ne];
-            for (Pair p : ps) {
-                if (!p.vetoed() && !pinnedAttrs.containsKey(p.attr.index)) {
-                    best[p.attr.entity] = Math.max(best[p.attr.entity], p.score);
-                }
-            }
-            int top = 0;
-            for (int e = 1; e < ne; e++) {
-                if (best[e] > best[top]) {
-                    top = e;
-                }
-            }
-            double second = 0;
-            for (int e = 0; e < ne; e++) {
-                if (e != top) {
-                    second = Math.max(second, best[e]);
-                }
-            }
-            if (ne > 0 && best[top] >= review) {
-                support[top] += best[top] - second;
-            }
-        }
-        for (AttrInfo a : pinned.values()) {
-            support[a.entity] += 1.0;
-        }
-        return support;
-    }
-
-    private int mainEntity(double[] support, List<List<Pair>> pairs) {
-        int best = 0;
-        for (int e = 1; e < support.length; e++) {
-            if (support[e] > support[best]) {
-                best = e;
-            }
-        }
-        if (support[best] > 0) {
+    private int mainEntity(EntitySupport support, List<List<Pair>> pairs) {
+        int best = support.strongest();
+        if (best >= 0) {
             return best;
         }
-        double[] sum = new double[support.length];
+        double[] sum = new double[index.entities.size()];
         for (List<Pair> ps : pairs) {
             for (Pair p : ps) {
                 if (!p.vetoed() && p.score >= settings.reviewThreshold()) {
@@ -172,6 +131,7 @@ public final class Proposer {
                 }
             }
         }
+        best = 0;
         for (int e = 1; e < sum.length; e++) {
             if (sum[e] > sum[best]) {
                 best = e;
@@ -180,30 +140,16 @@ public final class Proposer {
         return best;
     }
 
-    private double[] bonus(double[] support) {
-        double max = 0;
-        for (double s : support) {
-            max = Math.max(max, s);
-        }
-        double[] b = new double[support.length];
-        if (max > 0) {
-            for (int e = 0; e < b.length; e++) {
-                b[e] = Settings.ENTITY_BONUS * support[e] / max;
-            }
-        }
-        return b;
-    }
-
     private int[] assign(List<List<Pair>> pairs, Map<Integer, Integer> pinnedAttrs) {
         List<List<Assigner.Option>> options = new ArrayList<>();
         for (List<Pair> ps : pairs) {
             List<Assigner.Option> os = new ArrayList<>();
             ps.stream()
-                    .filter(p -> !p.vetoed() && p.score >= settings.reviewThreshold()
+                    .filter(p -> !p.vetoed() && p.rank >= settings.reviewThreshold()
                             && !pinnedAttrs.containsKey(p.attr.index))
-                    .sorted(Comparator.comparingDouble((Pair p) -> -p.score))
+                    .sorted(Comparator.comparingDouble((Pair p) -> -p.rank))
                     .limit(settings.maxCandidates())
-                    .forEach(p -> os.add(new Assigner.Option(p.attr.index, p.score)));
+                    .forEach(p -> os.add(new Assigner.Option(p.attr.index, p.rank)));
             options.add(os);
         }
         return Assigner.assign(options, settings.reviewThreshold());

@@ -28,6 +28,7 @@ final class Scorer {
         NameMatcher matcher = new NameMatcher(vocabulary);
         chain.add(new NameRules.AttributeName(matcher, index));
         chain.add(new NameRules.DisplayName(matcher, index));
+        chain.add(new NameRules.HeadWord());
         chain.add(new CheckRules.Numbering());
         chain.add(new CheckRules.Identifier());
         chain.add(new CheckRules.Type());
