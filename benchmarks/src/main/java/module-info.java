@@ -2,6 +2,7 @@
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
     requires java.management;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.custommodels.benchmarks;
 

@@ -14,6 +14,7 @@ module dev.custommodels.core {
     exports dev.custommodels.lake;
     exports dev.custommodels;
     exports dev.custommodels.output;
+    exports dev.custommodels.mapping;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
 
