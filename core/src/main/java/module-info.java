@@ -17,6 +17,7 @@ module dev.custommodels.core {
     exports dev.custommodels.mapping;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
+    opens dev.custommodels.implementation.run to com.fasterxml.jackson.databind;
 
     uses dev.custommodels.spi.ConnectorProvider;
 }
