@@ -121,6 +121,10 @@ final class ScoringConnector implements Connector {
         return status(next, job);
     }
 
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     private JobStatus status(JobState state, Properties job) {
         if (state == JobState.FAILED) {
             return JobStatus.failed("Failed", backend.failCode, backend.failMessage);
@@ -179,7 +183,7 @@ final class ScoringConnector implements Connector {
                 row[0]++;
                 String key = backend.unknownEvery > 0 && row[0] % backend.unknownEvery == 0 ? "zz-" + r[id] : r[id];
                 double t = r[tenure] == null ? 1 : Double.parseDouble(r[tenure]);
-                String line = key + "," + String.format(Locale.ROOT, "%.6f", 1 / (1 + t)) + "\n";
+                String line = csv(key) + "," + String.format(Locale.ROOT, "%.6f", 1 / (1 + t)) + "\n";
                 b.append(line);
                 if (backend.duplicateEvery > 0 && row[0] % backend.duplicateEvery == 0) {
                     b.append(line);
