@@ -45,11 +45,11 @@ final class RunBed {
     }
 
     CustomModelsClient client(Clock c, DataTransferPolicy policy) {
-        return builder(lakeDir, catalog, backend, c).dataTransferPolicy(policy).buildClient();
+        return builder(catalog, backend, c).lakeDirectory(lakeDir).dataTransferPolicy(policy).buildClient();
     }
 
-    static CustomModelsClientBuilder builder(Path lakeDir, EntityCatalog catalog, ScoringBackend backend, Clock c) {
-        return new CustomModelsClientBuilder().lakeDirectory(lakeDir).entityCatalog(catalog)
+    static CustomModelsClientBuilder builder(EntityCatalog catalog, ScoringBackend backend, Clock c) {
+        return new CustomModelsClientBuilder().entityCatalog(catalog)
                 .connectorProvider(new ScoringConnectorProvider(CONNECTOR, backend)).clock(c)
                 .pollInterval(Duration.ZERO);
     }
