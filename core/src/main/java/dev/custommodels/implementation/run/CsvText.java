@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
  * exponent form; dates and times are ISO-8601.
  */
 final class CsvText {
+    /** The characters that make a field quoted, as bits: {@code , " \n \r}. */
+    private static final long SPECIAL = (1L << ',') | (1L << '"') | (1L << '\n') | (1L << '\r');
     private CsvText() {
     }
 
@@ -50,7 +52,7 @@ final class CsvText {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            if (c < 64 && ((SPECIAL >>> c) & 1) != 0) {
                 appendQuoted(b, s);
                 return;
             }

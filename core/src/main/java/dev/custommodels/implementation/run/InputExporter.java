@@ -48,25 +48,34 @@ final class InputExporter {
     }
 
     /** One exported column: where its value comes from and how it converts. */
-    private record Column(String field, String attribute, int index, DataType from, DataType to) {
+    private record Column(String field, String attribute, int index, DataType from, DataType to, Class<?> same,
+            Class<?> sameToo) {
+        Column(String field, String attribute, int index, DataType from, DataType to) {
+            this(field, attribute, index, from, to, from == to ? canonical(to) : Void.class,
+                    from == to && to == DataType.NUMBER ? BigDecimal.class
+                            : from == to && to == DataType.DATETIME ? OffsetDateTime.class : Void.class);
+        }
+
+        /** Converts a value; one already of its field's Java type passes as it is. */
         Object convert(Object v) {
             if (v == null) {
                 return null;
             }
-            if (from == to && canonical(v)) {
+            Class<?> c = v.getClass();
+            if (c == same || c == sameToo) {
                 return v;
             }
             return ValueConverter.convert(v, from, to);
         }
 
-        private boolean canonical(Object v) {
-            return switch (to) {
-                case STRING -> v instanceof String;
-                case INTEGER -> v instanceof Long;
-                case NUMBER -> v instanceof Double || v instanceof BigDecimal;
-                case BOOLEAN -> v instanceof Boolean;
-                case DATE -> v instanceof LocalDate;
-                case DATETIME -> v instanceof LocalDateTime || v instanceof OffsetDateTime;
+        private static Class<?> canonical(DataType type) {
+            return switch (type) {
+                case STRING -> String.class;
+                case INTEGER -> Long.class;
+                case NUMBER -> Double.class;
+                case BOOLEAN -> Boolean.class;
+                case DATE -> LocalDate.class;
+                case DATETIME -> LocalDateTime.class;
             };
         }
     }

@@ -3,8 +3,12 @@ package dev.custommodels.implementation.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
-/** Encodes characters as UTF-8 into a buffer and writes it to a stream when full. Not thread-safe. */
+/**
+ * Encodes text as UTF-8 into a buffer and writes it to a stream when full (unpaired surrogates become {@code ?}).
+ * Not thread-safe.
+ */
 final class Utf8Sink {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
@@ -17,31 +21,21 @@ final class Utf8Sink {
 
     /** Writes the characters of a builder. */
     void write(CharSequence s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (pos > buf.length - 4) {
-                drain();
-            }
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                buf[pos++] = (byte) c;
-            } else if (c < 0x800) {
-                buf[pos++] = (byte) (0xC0 | (c >> 6));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[pos++] = (byte) (0xF0 | (cp >> 18));
-                buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buf[pos++] = (byte) '?';
-            } else {
-                buf[pos++] = (byte) (0xE0 | (c >> 12));
-                buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+        byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > buf.length - pos) {
+            drain();
+            if (bytes.length > buf.length) {
+                try {
+                    out.write(bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Writing a staged file failed.", e);
+                }
+                this.bytes += bytes.length;
+                return;
             }
         }
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
     }
 
     /** Writes what is buffered to the stream. */
