@@ -13,7 +13,6 @@ import dev.custommodels.spi.ConnectorContext;
 import dev.custommodels.spi.ConnectorProvider;
 import dev.custommodels.spi.JobHandle;
 import dev.custommodels.spi.JobRequest;
-import dev.custommodels.spi.JobState;
 import dev.custommodels.spi.JobStatus;
 import dev.custommodels.spi.ServiceInfo;
 import dev.custommodels.spi.WorkspaceInfo;

@@ -12,6 +12,7 @@ import dev.custommodels.fakes.GeneratedCustomers;
 import dev.custommodels.models.DataTransfer;
 import dev.custommodels.models.PhaseTiming;
 import dev.custommodels.models.RunConflictException;
+import dev.custommodels.models.RunCounts;
 import dev.custommodels.models.RunFailedException;
 import dev.custommodels.models.RunOptions;
 import dev.custommodels.models.RunPhase;
@@ -246,6 +247,90 @@ class RunLifecycleTest {
         assertThat(bed.client.getRun(ids.get(1)).outputGeneration()).isEqualTo(2L);
         assertThat(bed.outputs().listVersions("ChurnScores")).extracting(OutputEntityVersion::runId)
                 .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    @Test
+    void lostSubmitResponseLeavesTheRunResumableAndTheNextPollAdoptsTheJob() {
+        bed.backend.afterSubmitPersisted(() -> {
+            throw new IllegalStateException("connection reset while reading the submit response");
+        });
+        SyncPoller<RunProgress, RunResult> poller = bed.client.beginRun(workflow.id());
+        PollResponse<RunProgress> r = poller.poll();
+        while (r.getValue().phase() != RunPhase.SUBMIT) {
+            r = poller.poll();
+        }
+        String runId = r.getValue().runId();
+
+        assertThatThrownBy(poller::poll).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("connection reset");
+        assertThat(bed.client.getRun(runId).status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(bed.lakeDir.resolve("runs/" + workflow.id() + "/lease.json")).doesNotExist();
+        bed.backend.afterSubmitPersisted(() -> { });
+
+        RunResult result = poller.getFinalResult();
+
+        assertThat(result.counts().committedRows()).isEqualTo(1000);
+        assertThat(bed.backend.submissions()).hasSize(1);
+    }
+
+    @Test
+    void withoutFindSubmittedAnInterruptedSubmitIsSentAgain() {
+        bed.backend.findSubmittedSupported(false).afterSubmitPersisted(() -> {
+            throw new IllegalStateException("connection reset");
+        });
+        SyncPoller<RunProgress, RunResult> poller = bed.client.beginRun(workflow.id());
+        while (poller.poll().getValue().phase() != RunPhase.SUBMIT) {
+            continue;
+        }
+        assertThatThrownBy(poller::poll).isInstanceOf(IllegalStateException.class);
+        bed.backend.afterSubmitPersisted(() -> { });
+
+        poller.getFinalResult();
+
+        assertThat(bed.backend.submissions()).hasSize(2);
+    }
+
+    @Test
+    void resumingAFinishedRunCompletesAtOnceWithItsResult() {
+        RunResult done = bed.client.beginRun(workflow.id()).getFinalResult();
+        SyncPoller<RunProgress, RunResult> again = bed.client.resumeRun(done.runId());
+        assertThat(again.poll().getStatus()).isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+        assertThat(again.getFinalResult()).isEqualTo(done);
+        assertThat(bed.backend.submissions()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyEntityCommitsAnEmptyVersion() {
+        RunBed empty = new RunBed(root.resolve("empty"), EntityCatalog.of(new GeneratedCustomers(0, 0)));
+        Workflow w = empty.churnWorkflow();
+        RunResult r = empty.client.beginRun(w.id()).getFinalResult();
+        assertThat(r.counts()).isEqualTo(new RunCounts(0, 0, 0, 0, 0));
+        assertThat(r.relation().matchRate()).isEqualTo(1.0);
+        assertThat(empty.outputs().getCurrentVersion("ChurnScores").rowCount()).isZero();
+    }
+
+    @Test
+    void httpClientErrorFailsTheRunButAServerErrorLeavesItResumable() {
+        bed.backend.onPoll(() -> {
+            throw StatusResponse.error(503);
+        });
+        SyncPoller<RunProgress, RunResult> poller = bed.client.beginRun(workflow.id());
+        while (poller.poll().getValue().phase() != RunPhase.REMOTE) {
+            continue;
+        }
+        assertThatThrownBy(poller::poll).hasMessageContaining("503");
+        String runId = bed.client.listRuns(workflow.id()).stream().findFirst().orElseThrow().runId();
+        assertThat(bed.client.getRun(runId).status()).isEqualTo(RunStatus.RUNNING);
+
+        bed.backend.onPoll(() -> {
+            throw StatusResponse.error(404);
+        });
+
+        assertThatThrownBy(poller::getFinalResult).isInstanceOfSatisfying(RunFailedException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo("Http404");
+            assertThat(e.getPhase()).isEqualTo(RunPhase.REMOTE);
+        });
+        assertThat(bed.client.getRun(runId).status()).isEqualTo(RunStatus.FAILED);
     }
 
     private String readJob(String jobId) {

@@ -1,5 +1,6 @@
 package dev.custommodels.implementation.run;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.logging.ClientLogger;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
@@ -20,9 +21,10 @@ import java.util.Optional;
 
 /**
  * Drives one run through its phases, a step per poll, for the run's {@code SyncPoller}. Holds the run's lease while
- * it works; a failure of the run (its own checks, the remote job, an SDK error) is recorded and ends the run; any
- * other exception (a network or storage error) releases the lease and propagates, leaving the run resumable, and
- * the next poll takes the lease again and continues. Thread-safe: poll, cancel and result are serialised, and a
+ * it works; a failure of the run (its own checks, the remote job, an SDK error, an HTTP 4xx other than 408 and 429)
+ * is recorded and ends the run; any other exception (a network or storage error, a 5xx after the pipeline's
+ * retries) releases the lease and propagates, leaving the run resumable, and the next poll takes the lease again
+ * and continues. Thread-safe: poll, cancel and result are serialised, and a
  * cancel requested during a long phase stops it at its next row batch.
  */
 final class RunDriver {
@@ -76,6 +78,12 @@ final class RunDriver {
             return lost(e);
         } catch (CustomModelsException e) {
             return fail(RunOutcomes.wrap(ctx.doc, e));
+        } catch (HttpResponseException e) {
+            if (RunOutcomes.permanent(e)) {
+                return fail(RunOutcomes.wrap(ctx.doc, e));
+            }
+            detach(e);
+            throw e;
         } catch (RuntimeException e) {
             detach(e);
             throw e;

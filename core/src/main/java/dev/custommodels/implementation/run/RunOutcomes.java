@@ -1,5 +1,6 @@
 package dev.custommodels.implementation.run;
 
+import com.azure.core.exception.HttpResponseException;
 import dev.custommodels.models.CustomModelsException;
 import dev.custommodels.models.DriftException;
 import dev.custommodels.models.RunError;
@@ -43,7 +44,21 @@ final class RunOutcomes {
 
     /** Wraps an SDK exception that stopped a phase. */
     static RunFailedException wrap(RunDocument doc, CustomModelsException e) {
-        String code = e.getClass().getSimpleName().replaceFirst("Exception$", "");
+        return wrap(doc, e, e.getClass().getSimpleName().replaceFirst("Exception$", ""));
+    }
+
+    /** Wraps an HTTP error that retrying cannot fix (a 4xx other than 408 and 429). */
+    static RunFailedException wrap(RunDocument doc, HttpResponseException e) {
+        return wrap(doc, e, "Http" + e.getResponse().getStatusCode());
+    }
+
+    /** Tells whether an HTTP error is one that retrying cannot fix. */
+    static boolean permanent(HttpResponseException e) {
+        int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    private static RunFailedException wrap(RunDocument doc, RuntimeException e, String code) {
         RunFailedException f = new RunFailedException("Run '" + doc.runId + "' of workflow '" + doc.workflowId
                 + "' failed in " + doc.phase + ": " + e.getMessage(), doc.runId, doc.workflowId, doc.connector,
                 doc.phase, code, e.getMessage());
