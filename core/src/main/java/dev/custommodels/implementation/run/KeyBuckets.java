@@ -29,6 +29,7 @@ final class KeyBuckets implements AutoCloseable {
     private static final int SHIFT = 64 - 6;
 
     private final String label;
+    private final int inMemory;
     private long[] memory = new long[1024];
     private int size;
     private int[] starts;
@@ -38,7 +39,13 @@ final class KeyBuckets implements AutoCloseable {
     private boolean sealed;
 
     KeyBuckets(String label) {
+        this(label, IN_MEMORY);
+    }
+
+    /** Creates buckets that spill to files beyond a given number of hashes (for tests). */
+    KeyBuckets(String label, int inMemory) {
         this.label = label;
+        this.inMemory = inMemory;
     }
 
     /** A well-mixed 64-bit hash of a text (FNV-1a over UTF-16 units, then the MurmurHash3 finaliser). */
@@ -58,9 +65,9 @@ final class KeyBuckets implements AutoCloseable {
 
     void add(long hash) {
         if (dir == null) {
-            if (size < IN_MEMORY) {
+            if (size < inMemory) {
                 if (size == memory.length) {
-                    memory = Arrays.copyOf(memory, Math.min(IN_MEMORY, size * 2));
+                    memory = Arrays.copyOf(memory, Math.max(1, Math.min(inMemory, size * 2)));
                 }
                 memory[size++] = hash;
                 return;

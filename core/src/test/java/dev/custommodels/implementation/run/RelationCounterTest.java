@@ -13,20 +13,26 @@ class RelationCounterTest {
 
     @Test
     void countsMatchABruteForceCountInMemory() {
-        check(50_000, 40_000, false);
+        check(50_000, 40_000, KeyBuckets.IN_MEMORY, KeyBuckets.IN_MEMORY);
+    }
+
+    @Test
+    void countsMatchWhenOnlyTheKeysSpill() {
+        check(60_000, 10_000, 20_000, KeyBuckets.IN_MEMORY);
     }
 
     @Test
     void countsMatchABruteForceCountWhenTheHashesSpillToBucketFiles() {
-        check(KeyBuckets.IN_MEMORY + 200_000, 900_000, true);
+        check(60_000, 50_000, 20_000, 20_000);
     }
 
-    private static void check(int keyCount, int resultCount, boolean spills) {
+    private static void check(int keyCount, int resultCount, int keysInMemory, int resultsInMemory) {
         Random random = new Random(42);
         Set<String> keySet = new HashSet<>();
         Map<String, Integer> results = new HashMap<>();
         RelationCounter counter = new RelationCounter();
-        try (KeyBuckets keys = new KeyBuckets("keys"); KeyBuckets res = new KeyBuckets("results")) {
+        try (KeyBuckets keys = new KeyBuckets("keys", keysInMemory);
+                KeyBuckets res = new KeyBuckets("results", resultsInMemory)) {
             for (int i = 0; i < keyCount; i++) {
                 String k = "k" + random.nextInt(keyCount * 2);
                 keySet.add(k);
@@ -37,7 +43,8 @@ class RelationCounterTest {
                 results.merge(r, 1, Integer::sum);
                 res.add(KeyBuckets.hash(r));
             }
-            assertThat(keys.spilled()).isEqualTo(spills);
+            assertThat(keys.spilled()).isEqualTo(keyCount > keysInMemory);
+            assertThat(res.spilled()).isEqualTo(resultCount > resultsInMemory);
             counter.count(keys, res);
         }
         long matched = results.keySet().stream().filter(keySet::contains).count();
