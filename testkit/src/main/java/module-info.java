@@ -16,4 +16,5 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.emulator;
     exports dev.custommodels.testkit.emulator.arm;
     exports dev.custommodels.testkit.emulator.pipeline;
+    exports dev.custommodels.testkit.junit;
 }
