@@ -68,9 +68,13 @@ public final class AmlPipelineBackend implements EmulatedBackend {
         pipelines = new PipelineEmulator(setup.arm());
         PipelineDefinition scoring = PipelineDefinition.batchScoring("churn-batch-score",
                 PipelineModel.churn(CUSTOMER_ID_COLUMN)).withInputs(List.of(new PipelineDefinition.DataPathParameter(
-                        INPUT, CustomModelsTestEnvironment.DATASTORE_NAME, SAMPLE_INPUT_PATH)), List.of());
+                        INPUT, CustomModelsTestEnvironment.DATASTORE_NAME, SAMPLE_INPUT_PATH)), List.of())
+                .withParameters(List.of(new PipelineDefinition.Parameter(OUTPUT_DATASTORE_PARAMETER, "String",
+                                CustomModelsTestEnvironment.DATASTORE_NAME),
+                        new PipelineDefinition.Parameter(OUTPUT_PATH_PARAMETER, "String", "churn-scores/"),
+                        new PipelineDefinition.Parameter("threshold", "Double", "0.5")));
         PipelineDefinition legacy = scoring.withParameters(List.of(
-                new PipelineDefinition.Parameter(OUTPUT_PATH_PARAMETER, "String", "scores/")));
+                new PipelineDefinition.Parameter(OUTPUT_PATH_PARAMETER, "String", "churn-scores/")));
         setup.service(pipelines);
         setup.workspaceModel(SCORING_ENDPOINT, pipelines.publishEndpoint(setup.workspace(), SCORING_ENDPOINT,
                 scoring));
