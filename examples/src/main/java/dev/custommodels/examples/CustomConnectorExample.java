@@ -67,8 +67,8 @@ public final class CustomConnectorExample {
             }
         }
         ServiceContract contract = client.describeService(model);
-        out.println("Input fields: " + contract.inputs().get(0).fields());
-        out.println("Output columns: " + contract.outputs().get(0).columns());
+        contract.inputs().get(0).fields().forEach(f -> out.printf("  input field %s: %s%n", f.name(), f.type()));
+        contract.outputs().get(0).columns().forEach(c -> out.printf("  output column %s: %s%n", c.name(), c.type()));
 
         // Bind the Customer entity and save; the connector's contract is stored with the workflow.
         InputBinding customers = new InputBinding("rows", "Customer", List.of(

@@ -26,6 +26,10 @@ public record LocalModel(String name, String idField, Map<String, Double> weight
     /**
      * Checks the parts and copies the weights.
      *
+     * @param name the model's name, its service id
+     * @param idField the input field that identifies a row
+     * @param weights the weight of each numeric input field, in field order
+     * @param bias the intercept
      * @throws IllegalArgumentException if a name is blank or a weight is not finite
      */
     public LocalModel {
