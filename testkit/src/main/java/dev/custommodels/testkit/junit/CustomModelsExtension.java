@@ -94,9 +94,10 @@ public final class CustomModelsExtension implements BeforeAllCallback, AfterAllC
         Optional<CustomModelsTest> config = findConfig(testClass);
         CustomModelsTestEnvironment.Builder builder = CustomModelsTestEnvironment.builder()
                 .loopback(config.map(CustomModelsTest::loopback).orElse(false));
-        for (Class<? extends EmulatedBackend> type : config.map(CustomModelsTest::backends)
-                .orElse(new Class[0])) {
-            builder.backend(newBackend(type));
+        if (config.isPresent()) {
+            for (Class<? extends EmulatedBackend> type : config.get().backends()) {
+                builder.backend(newBackend(type));
+            }
         }
         return builder.build();
     }
