@@ -92,7 +92,7 @@ public final class CustomModelsExtension implements BeforeAllCallback, AfterAllC
 
     private static CustomModelsTestEnvironment create(Class<?> testClass) {
         Optional<CustomModelsTest> config = findConfig(testClass);
-        CustomModelsTestEnvironment.Builder builder = CustomModelsTestEnvironment.builder()
+        CustomModelsTestEnvironmentBuilder builder = CustomModelsTestEnvironment.builder()
                 .loopback(config.map(CustomModelsTest::loopback).orElse(false));
         if (config.isPresent()) {
             for (Class<? extends EmulatedBackend> type : config.get().backends()) {

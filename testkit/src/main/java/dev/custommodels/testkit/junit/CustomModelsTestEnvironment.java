@@ -15,16 +15,12 @@ import dev.custommodels.testkit.emulator.arm.ArmEmulator;
 import dev.custommodels.testkit.emulator.arm.CallerRole;
 import dev.custommodels.testkit.emulator.arm.EmulatedWorkspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Emulated Azure for a host application's tests and for examples: one tenant with one subscription and one Azure
@@ -74,11 +70,12 @@ public final class CustomModelsTestEnvironment implements AutoCloseable {
     private final Map<String, String> options;
     private final LocalLakeStore lake;
 
-    private CustomModelsTestEnvironment(Builder builder, Path directory) throws IOException {
+    CustomModelsTestEnvironment(Path directory, boolean ownsDirectory, boolean loopback,
+            List<EmulatedBackend> backends) throws IOException {
         this.directory = directory;
-        this.ownsDirectory = builder.directory == null;
-        this.loopback = builder.loopback;
-        this.backends = List.copyOf(builder.backends.isEmpty() ? defaultBackends() : builder.backends);
+        this.ownsDirectory = ownsDirectory;
+        this.loopback = loopback;
+        this.backends = backends;
         this.seed = Seeding.seed(directory);
         this.lake = new LocalLakeStore(lakeDirectory());
         BackendSetup setup = new BackendSetup(seed);
@@ -112,8 +109,8 @@ public final class CustomModelsTestEnvironment implements AutoCloseable {
      *
      * @return the builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static CustomModelsTestEnvironmentBuilder builder() {
+        return new CustomModelsTestEnvironmentBuilder();
     }
 
     private static HttpClient loopbackClient(Emulator started) {
@@ -350,82 +347,5 @@ public final class CustomModelsTestEnvironment implements AutoCloseable {
     public String toString() {
         return "CustomModelsTestEnvironment{" + (loopback ? "loopback " + emulator.baseUrl() : "in process")
                 + ", models=" + models.keySet() + "}";
-    }
-
-    /** Builds a {@link CustomModelsTestEnvironment}. Not thread-safe. */
-    public static final class Builder {
-        private boolean loopback;
-        private Path directory;
-        private final List<EmulatedBackend> backends = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /**
-         * Serves the emulator over loopback (real HTTP on a free port of 127.0.0.1) rather than in process.
-         *
-         * @param enabled whether to serve over loopback; default {@code false}
-         * @return this
-         */
-        public Builder loopback(boolean enabled) {
-            this.loopback = enabled;
-            return this;
-        }
-
-        /**
-         * Keeps the lake and datastores in a given directory, which {@link #close()} leaves in place; by default
-         * a new temporary directory is used and removed.
-         *
-         * @param dir the directory, created if needed
-         * @return this
-         */
-        public Builder directory(Path dir) {
-            this.directory = Objects.requireNonNull(dir, "dir");
-            return this;
-        }
-
-        /**
-         * Adds a backend; when none is added, {@link #defaultBackends()} are installed.
-         *
-         * @param backend the backend, a new instance
-         * @return this
-         */
-        public Builder backend(EmulatedBackend backend) {
-            backends.add(Objects.requireNonNull(backend, "backend"));
-            return this;
-        }
-
-        /**
-         * Builds the environment: seeds ARM and the backends, and starts serving over loopback when asked.
-         *
-         * @return the environment; close it
-         * @throws UncheckedIOException if the directory cannot be made or the loopback server cannot bind
-         * @throws IllegalStateException if serving over loopback and no azure-core HTTP client is on the class
-         *     path
-         */
-        public CustomModelsTestEnvironment build() {
-            Path dir;
-            try {
-                dir = directory == null ? Files.createTempDirectory("custom-models-test-")
-                        : Files.createDirectories(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create the test environment's directory", e);
-            }
-            try {
-                return new CustomModelsTestEnvironment(this, dir);
-            } catch (IOException e) {
-                cleanUp(dir);
-                throw new UncheckedIOException("Could not start the emulator over loopback", e);
-            } catch (RuntimeException e) {
-                cleanUp(dir);
-                throw e;
-            }
-        }
-
-        private void cleanUp(Path dir) {
-            if (directory == null) {
-                Seeding.deleteTree(dir);
-            }
-        }
     }
 }

@@ -56,7 +56,8 @@ class CustomModelsExtensionLifecycleTest {
 
     private static boolean listening(String baseUrl) {
         URI uri = URI.create(baseUrl);
-        try (Socket ignored = new Socket(uri.getHost(), uri.getPort())) {
+        try {
+            new Socket(uri.getHost(), uri.getPort()).close();
             return true;
         } catch (ConnectException e) {
             return false;
