@@ -21,4 +21,5 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.azurite;
     exports dev.custommodels.testkit.gateway;
     exports dev.custommodels.testkit.faults;
+    exports dev.custommodels.testkit.junit;
 }
