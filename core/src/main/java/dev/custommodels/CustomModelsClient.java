@@ -7,7 +7,18 @@ import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.util.polling.SyncPoller;
 import dev.custommodels.implementation.ClientRuntime;
 import dev.custommodels.implementation.WorkflowLifecycle;
+import dev.custommodels.implementation.refresh.RefreshService;
+import dev.custommodels.implementation.refresh.RunOutcome;
+import dev.custommodels.implementation.refresh.WorkflowNode;
 import dev.custommodels.implementation.run.RunService;
+import dev.custommodels.models.RefreshListener;
+import dev.custommodels.models.RefreshOptions;
+import dev.custommodels.models.RefreshResult;
+import dev.custommodels.models.RefreshSchedule;
+import dev.custommodels.models.RefreshTrigger;
+import dev.custommodels.models.RunTrigger;
+import dev.custommodels.models.ScheduledRefresh;
+import dev.custommodels.output.OutputEntityClient;
 import dev.custommodels.models.CorruptStateException;
 import dev.custommodels.models.DataTransferPolicy;
 import dev.custommodels.models.DriftException;
@@ -45,11 +56,15 @@ public final class CustomModelsClient {
     private final ClientRuntime runtime;
     private final WorkflowLifecycle lifecycle;
     private final RunService runs;
+    private final RefreshService refreshes;
 
     CustomModelsClient(ClientRuntime runtime, DataTransferPolicy transferPolicy) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.lifecycle = new WorkflowLifecycle(runtime);
         this.runs = new RunService(runtime, transferPolicy);
+        this.refreshes = new RefreshService(
+                () -> runtime.workflows().list().stream().map(WorkflowNode::of).toList(),
+                this::runForRefresh, runtime.clock());
     }
 
     /**
@@ -274,5 +289,74 @@ public final class CustomModelsClient {
     @ServiceMethod(returns = ReturnType.COLLECTION)
     public PagedIterable<RunRowError> listRunErrors(String runId) {
         return runs.errors(runId);
+    }
+
+    /**
+     * Returns the client that reads (and writes) the output entities in this client's lake, for queries such
+     * as {@code CustomerId eq '…'}.
+     *
+     * @return the output entity client over the same lake
+     */
+    public OutputEntityClient getOutputEntityClient() {
+        return runs.outputs();
+    }
+
+    /**
+     * Runs every workflow once, a workflow whose input entity is another workflow's output entity after that
+     * one, and waits for all of them. Workflows are listed anew for each refresh.
+     *
+     * @return per workflow: succeeded, failed or skipped (with the reason and the run id)
+     * @throws IllegalStateException if a refresh of this client is already running
+     */
+    public RefreshResult refresh() {
+        return refreshes.refresh(new RefreshOptions());
+    }
+
+    /**
+     * Runs every workflow once in dependency order, reporting progress to a listener.
+     *
+     * @param options whether independent workflows go on after a failure, and how many run at once
+     * @param listener told of each workflow's outcome, or {@code null}
+     * @return per workflow: succeeded, failed or skipped
+     * @throws IllegalStateException if a refresh of this client is already running
+     */
+    public RefreshResult refresh(RefreshOptions options, RefreshListener listener) {
+        return refreshes.refresh(options, listener);
+    }
+
+    /**
+     * Refreshes on a schedule (a fixed interval, or a cron expression in a time zone) until the returned handle
+     * is closed. A refresh never overlaps another: a due time that passes while one runs is skipped and reported.
+     *
+     * @param schedule when to refresh
+     * @return the running schedule; close it to stop
+     */
+    public ScheduledRefresh scheduleRefresh(RefreshSchedule schedule) {
+        return refreshes.schedule(schedule, new RefreshOptions(), null);
+    }
+
+    /**
+     * Refreshes on a schedule with options and a listener.
+     *
+     * @param schedule when to refresh
+     * @param options the refresh options
+     * @param listener told of each refresh and workflow outcome, or {@code null}
+     * @return the running schedule; close it to stop
+     */
+    public ScheduledRefresh scheduleRefresh(RefreshSchedule schedule, RefreshOptions options,
+            RefreshListener listener) {
+        return refreshes.schedule(schedule, options, listener);
+    }
+
+    private RunOutcome runForRefresh(String workflowId, RefreshTrigger trigger) {
+        RunOptions options = new RunOptions()
+                .setTrigger(trigger == RefreshTrigger.SCHEDULE ? RunTrigger.SCHEDULE : RunTrigger.REFRESH);
+        SyncPoller<RunProgress, RunResult> poller = runs.begin(workflowId, options);
+        String runId = poller.poll().getValue().runId();
+        try {
+            return RunOutcome.succeeded(poller.getFinalResult().runId());
+        } catch (RunFailedException e) {
+            return RunOutcome.failed(e.getRunId() == null ? runId : e.getRunId(), e.getMessage());
+        }
     }
 }

@@ -24,7 +24,7 @@ public interface EntityCatalog {
      * @return the source, or empty
      */
     default Optional<EntitySource> find(String name) {
-        return entities().stream().filter(e -> e.schema().name().equals(name)).findFirst();
+        return entities().stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     /**
@@ -36,16 +36,16 @@ public interface EntityCatalog {
      */
     default EntitySource get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("The catalog has no entity '" + name
-                + "'. Entities: " + schemas().stream().map(EntitySchema::name).toList() + "."));
+                + "'. Entities: " + entities().stream().map(EntitySource::name).toList() + "."));
     }
 
     /**
-     * Returns the schemas of all entities.
+     * Returns the schemas of all entities that are available now.
      *
      * @return the schemas in order
      */
     default List<EntitySchema> schemas() {
-        return entities().stream().map(EntitySource::schema).toList();
+        return entities().stream().filter(EntitySource::isAvailable).map(EntitySource::schema).toList();
     }
 
     /**
@@ -58,8 +58,8 @@ public interface EntityCatalog {
     static EntityCatalog of(List<EntitySource> sources) {
         Map<String, EntitySource> byName = new LinkedHashMap<>();
         for (EntitySource s : sources) {
-            if (byName.putIfAbsent(s.schema().name(), s) != null) {
-                throw new IllegalArgumentException("Two entities are named '" + s.schema().name() + "'.");
+            if (byName.putIfAbsent(s.name(), s) != null) {
+                throw new IllegalArgumentException("Two entities are named '" + s.name() + "'.");
             }
         }
         List<EntitySource> fixed = List.copyOf(new ArrayList<>(byName.values()));

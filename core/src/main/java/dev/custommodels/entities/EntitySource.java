@@ -16,6 +16,25 @@ public interface EntitySource {
     EntitySchema schema();
 
     /**
+     * Returns the entity's name without reading the schema.
+     *
+     * @return the name; by default the schema's
+     */
+    default String name() {
+        return schema().name();
+    }
+
+    /**
+     * Tells whether the entity can be read now. A source over another workflow's output entity is not available
+     * until that workflow's first run commits; catalogs leave unavailable entities out of {@code schemas()}.
+     *
+     * @return {@code true} by default
+     */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /**
      * Opens a cursor over the rows.
      *
      * @return a new cursor; the caller closes it

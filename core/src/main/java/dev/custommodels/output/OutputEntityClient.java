@@ -11,6 +11,7 @@ import dev.custommodels.implementation.output.VersionEntry;
 import dev.custommodels.implementation.output.VersionManifest;
 import dev.custommodels.implementation.output.VersionWriter;
 import dev.custommodels.implementation.output.WriterSpec;
+import dev.custommodels.entities.EntitySource;
 import dev.custommodels.models.EntitySchema;
 import dev.custommodels.models.ModelReference;
 import java.time.OffsetDateTime;
@@ -196,5 +197,16 @@ public final class OutputEntityClient {
     private OutputEntityVersion describe(VersionEntry entry) {
         VersionManifest v = reader.version(entry);
         return OutputModels.version(v);
+    }
+
+    /**
+     * Returns an output entity as an entity source, to feed another workflow with this entity's results.
+     *
+     * @param entityName the output entity
+     * @return the source; its schema is read from the current version when asked
+     * @throws IllegalArgumentException if the name is not valid
+     */
+    public EntitySource asEntitySource(String entityName) {
+        return new OutputEntitySource(this, entityName);
     }
 }

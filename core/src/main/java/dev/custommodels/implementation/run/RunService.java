@@ -53,6 +53,15 @@ public final class RunService {
     }
 
     /**
+     * Returns the output entity client the runs commit through.
+     *
+     * @return the client over the same lake
+     */
+    public OutputEntityClient outputs() {
+        return outputs;
+    }
+
+    /**
      * Starts a run: takes the workflow's lease, records the run, and returns its poller.
      *
      * @param workflowId the workflow
