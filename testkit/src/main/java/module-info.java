@@ -14,4 +14,6 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit;
     exports dev.custommodels.testkit.contract;
     exports dev.custommodels.testkit.emulator;
+    exports dev.custommodels.testkit.emulator.studio;
+    exports dev.custommodels.testkit.emulator.blob;
 }
