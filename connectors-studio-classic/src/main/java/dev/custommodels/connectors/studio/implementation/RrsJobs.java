@@ -181,7 +181,8 @@ final class RrsJobs {
     void cancel(JobHandle handle) {
         String path = handle.state().get(JobStore.MANIFEST);
         JobManifest m = store.load(handle);
-        if (store.failure(path).isPresent() || store.doneChunks(path).size() >= m.chunks().size()) {
+        if (store.isCancelled(path) || store.failure(path).isPresent()
+                || store.doneChunks(path).size() >= m.chunks().size()) {
             return;
         }
         cancelling.add(path);
