@@ -47,7 +47,7 @@ final class StudioTestbed implements AutoCloseable {
     final StudioClassicEmulator studio = new StudioClassicEmulator();
     final SignedBlobEndpoint blobs = new SignedBlobEndpoint();
     final Emulator emulator;
-    final LocalLakeStore lake;
+    final dev.custommodels.spi.LakeStore lake;
     final SignedUrlLakeStore staging;
     final StudioWorkspace churnWs;
     final StudioWorkspace marketingWs;
@@ -92,7 +92,8 @@ final class StudioTestbed implements AutoCloseable {
             studio.blobClient(emulator.httpClient());
             http = emulator.httpClient();
         }
-        lake = new LocalLakeStore(b.dir.resolve("lake"));
+        lake = b.signingLake ? blobs.container("lakeacct", "lake", new LocalLakeStore(b.dir.resolve("lake")))
+                : new LocalLakeStore(b.dir.resolve("lake"));
         staging = blobs.container("stagingacct", "staging", new LocalLakeStore(b.dir.resolve("staging")));
         options = new HashMap<>(b.options);
         if (loopback) {
@@ -217,6 +218,7 @@ final class StudioTestbed implements AutoCloseable {
         private FaultInjector faults = new FaultInjector();
         private final Map<String, String> options = new HashMap<>();
         private RetryOptions retry;
+        private boolean signingLake;
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -224,6 +226,12 @@ final class StudioTestbed implements AutoCloseable {
 
         Builder loopback() {
             this.loopback = true;
+            return this;
+        }
+
+        /** Makes the lake a store that can sign URLs for the emulated blob endpoint. */
+        Builder signingLake() {
+            this.signingLake = true;
             return this;
         }
 
