@@ -52,14 +52,18 @@ record Collected(List<String> header, List<List<String>> rows) {
         int label = column("Scored Labels");
         int prob = column("Scored Probabilities");
         int plan = column("plan");
-        for (int i = 0; i < expectedRows; i++) {
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < expectedRows && mismatches.size() < 10; i++) {
             List<String> r = rows.get(i);
             Map<String, String> expected = StudioTestbed.expected(i);
-            assertThat(r.get(id)).isEqualTo(StudioTestbed.customerId(i));
-            assertThat(r.get(prob)).as("row %d", i).isEqualTo(expected.get("Scored Probabilities"));
-            assertThat(r.get(label)).as("row %d", i).isEqualTo(expected.get("Scored Labels"));
-            assertThat(r.get(plan)).isEqualTo(StudioTestbed.row(i).get(3));
+            if (!r.get(id).equals(StudioTestbed.customerId(i))
+                    || !r.get(prob).equals(expected.get("Scored Probabilities"))
+                    || !r.get(label).equals(expected.get("Scored Labels"))
+                    || !r.get(plan).equals(StudioTestbed.row(i).get(3))) {
+                mismatches.add("row " + i + ": " + r + " expected " + StudioTestbed.customerId(i) + " " + expected);
+            }
         }
+        assertThat(mismatches).isEmpty();
     }
 
     static List<List<String>> parse(String text) {

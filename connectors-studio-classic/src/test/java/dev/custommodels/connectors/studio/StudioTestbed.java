@@ -124,11 +124,17 @@ final class StudioTestbed implements AutoCloseable {
     }
 
     TestConnectorContext context() {
+        return context(Map.of());
+    }
+
+    /** A context with the testbed's options, some overridden. */
+    TestConnectorContext context(Map<String, String> overrides) {
         TestConnectorContext.Builder b = TestConnectorContext.builder().httpClient(http).lake(lake)
                 .credential(TENANT, new FakeTokenCredential(TENANT))
                 .credential(OTHER_TENANT, new FakeTokenCredential(OTHER_TENANT))
                 .datastores((location, tenant) -> blobs.store(location.accountName(), location.container()));
         options.forEach(b::option);
+        overrides.forEach(b::option);
         if (retry != null) {
             b.retryOptions(retry);
         }
