@@ -170,6 +170,12 @@ public final class SignedBlobEndpoint implements EmulatedService {
     private Optional<EmulatorResponse> check(EmulatorRequest request, Map<String, String> vars, String needed) {
         String account = vars.get("account");
         String container = vars.get("container");
+        try {
+            dev.custommodels.spi.LakePaths.validate(vars.get("path"));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(storageError(400, "InvalidUri", "The requested URI does not represent any resource on"
+                    + " the server."));
+        }
         if (!containers.containsKey(account + "/" + container)) {
             return Optional.of(storageError(404, "ContainerNotFound", "The specified container does not exist."));
         }
