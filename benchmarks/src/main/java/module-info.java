@@ -5,4 +5,7 @@ module dev.custommodels.benchmarks {
     exports dev.custommodels.benchmarks;
 
     uses dev.custommodels.benchmarks.Workload;
+    requires dev.custommodels.testkit;
+    requires com.azure.http.netty;
+    uses dev.custommodels.spi.ConnectorProvider;
 }

@@ -59,7 +59,7 @@ final class Csv {
 
     /** Opens a record reader over a stream, positioned at its start. */
     static RecordReader reader(InputStream in) {
-        return new RecordReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        return new RecordReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 14));
     }
 
     /** Skips exactly {@code offset} bytes. */

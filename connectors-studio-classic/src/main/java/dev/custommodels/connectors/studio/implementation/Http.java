@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
 
 /** Sends one request through a pipeline and turns what comes back into a reply or a {@link StudioServiceException}. */
 final class Http {
@@ -55,18 +56,8 @@ final class Http {
     /** Sends a request and returns whatever status came back; fails only when no answer arrived. */
     Reply exchange(HttpPipeline pipeline, HttpMethod method, String url, byte[] body, String operation,
             Duration timeout) {
-        HttpRequest request = new HttpRequest(method, url);
-        request.setHeader(HttpHeaderName.ACCEPT, "application/json");
-        if (body != null) {
-            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-            request.setBody(body);
-        }
         try {
-            var mono = pipeline.send(request, Context.NONE).flatMap(response -> response.getBodyAsByteArray()
-                    .defaultIfEmpty(new byte[0])
-                    .map(bytes -> new Reply(response.getStatusCode(), response.getHeaders(), bytes))
-                    .doFinally(signal -> response.close()));
-            Reply reply = timeout == null ? mono.block() : mono.timeout(timeout).block();
+            Reply reply = exchangeAsync(pipeline, method, url, body, operation, timeout).block();
             if (reply == null) {
                 throw new StudioServiceException(operation + " got no response.", 0, "NoResponse", null, null, null);
             }
@@ -74,12 +65,39 @@ final class Http {
         } catch (StudioServiceException e) {
             throw e;
         } catch (RuntimeException e) {
-            Throwable root = rootCause(e);
-            String what = root instanceof TimeoutException ? "timed out after " + timeout
-                    : "failed without a response (" + root.getClass().getSimpleName() + ")";
-            throw new StudioServiceException(operation + " " + what + ".", 0,
-                    root instanceof TimeoutException ? "Timeout" : "ConnectionFailed", null, null, e);
+            throw noResponse(operation, timeout, e);
         }
+    }
+
+    /**
+     * Sends a request without blocking; the reply carries whatever status came back, and an answer that never
+     * arrives (dropped connection, timeout) fails with a {@link StudioServiceException} of status 0.
+     */
+    Mono<Reply> exchangeAsync(HttpPipeline pipeline, HttpMethod method, String url, byte[] body, String operation,
+            Duration timeout) {
+        return Mono.defer(() -> {
+            HttpRequest request = new HttpRequest(method, url);
+            request.setHeader(HttpHeaderName.ACCEPT, "application/json");
+            if (body != null) {
+                request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+                request.setBody(body);
+            }
+            Mono<Reply> mono = pipeline.send(request, Context.NONE).flatMap(response -> response
+                    .getBodyAsByteArray().defaultIfEmpty(new byte[0])
+                    .map(bytes -> new Reply(response.getStatusCode(), response.getHeaders(), bytes))
+                    .doFinally(signal -> response.close()));
+            return (timeout == null ? mono : mono.timeout(timeout)).onErrorMap(
+                    e -> !(e instanceof StudioServiceException), e -> noResponse(operation, timeout, e));
+        });
+    }
+
+    private static StudioServiceException noResponse(String operation, Duration timeout, Throwable e) {
+        Throwable root = rootCause(e);
+        boolean timedOut = root instanceof TimeoutException;
+        String what = timedOut ? "timed out after " + timeout
+                : "failed without a response (" + root.getClass().getSimpleName() + ")";
+        return new StudioServiceException(operation + " " + what + ".", 0, timedOut ? "Timeout" : "ConnectionFailed",
+                null, null, e);
     }
 
     /** Builds the exception for a non-2xx reply from the service's error body. */

@@ -4,9 +4,10 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.util.logging.ClientLogger;
 import dev.custommodels.models.CustomModelsException;
-import dev.custommodels.models.LakeConditionFailedException;
+import dev.custommodels.models.ModelField;
 import dev.custommodels.models.ModelOutput;
 import dev.custommodels.spi.ConnectorContext;
+import dev.custommodels.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,21 +16,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Scores a set of RRS chunks with bounded concurrency: each worker reads a chunk's rows from the lake, sends them,
- * retries transient failures with backoff (a {@code Retry-After} from the service wins), relates the results to
- * the rows and writes the chunk's result file once.
+ * Scores a set of RRS chunks in three overlapping stages: worker threads read each chunk's rows from the lake and
+ * build its request; at most {@code concurrency} requests are in flight, each retried on transient failures with
+ * backoff (a {@code Retry-After} from the service wins), and the next request leaves as soon as one answers;
+ * worker threads then relate the results to the rows and write the chunk's result file.
  */
 final class RrsScorer {
     private static final ClientLogger LOGGER = new ClientLogger(RrsScorer.class);
@@ -37,7 +38,7 @@ final class RrsScorer {
     private final ConnectorContext context;
     private final Settings settings;
     private final Http http;
-    private final ExecutorService executor;
+    private final Scheduler workers;
     private final JobStore store;
     private final Map<ResolvedService, HttpPipeline> pipelines = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ final class RrsScorer {
         this.context = context;
         this.settings = settings;
         this.http = http;
-        this.executor = executor;
+        this.workers = Schedulers.fromExecutorService(executor, "studio-classic-rrs");
         this.store = store;
     }
 
@@ -53,91 +54,126 @@ final class RrsScorer {
     record Failure(String code, String message) {
     }
 
+    private record Plan(JobManifest m, String manifestPath, ResolvedService svc, HttpPipeline pipeline,
+            List<String> declared, String url, boolean table) {
+    }
+
+    /** A chunk read and ready to send. */
+    private record Prepared(int chunk, List<List<String>> rows, byte[] body, String operation) {
+    }
+
+    /** A chunk's rows and the service's answer. */
+    private record Answered(Prepared prepared, Http.Reply reply) {
+    }
+
     /**
      * Scores the given chunks.
      *
-     * @param stop tells workers to stop taking chunks (the job was cancelled)
+     * @param stop tells the stages to stop taking chunks (the job was cancelled)
      * @return the failure that stopped the round, or {@code null}
      */
     Failure run(JobManifest m, String manifestPath, ResolvedService svc, List<Integer> chunks, BooleanSupplier stop) {
-        Queue<Integer> queue = new ConcurrentLinkedQueue<>(chunks);
-        AtomicReference<Failure> failure = new AtomicReference<>();
+        boolean table = settings.tableFormat() && !svc.armService();
         Plan plan = new Plan(m, manifestPath, svc, pipelines.computeIfAbsent(svc,
-                s -> context.pipeline(BearerPolicy.of(() -> s.key().value()))), declaredColumns(svc, m));
-        int workers = Math.min(m.concurrency(), chunks.size());
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            futures.add(executor.submit(() -> {
-                for (Integer c = queue.poll(); c != null && failure.get() == null && !stop.getAsBoolean();
-                        c = queue.poll()) {
-                    try {
-                        scoreChunk(plan, c);
-                    } catch (StudioServiceException e) {
-                        failure.compareAndSet(null, new Failure(e.reportedCode(), e.getMessage()));
-                    } catch (CustomModelsException | IllegalStateException | UncheckedIOException e) {
-                        failure.compareAndSet(null, new Failure("ScoringFailed", "Chunk " + c + ": "
-                                + e.getMessage()));
-                    }
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
+                s -> context.pipeline(BearerPolicy.of(() -> s.key().value()))), declaredColumns(svc, m),
+                svc.apiBase() + "/execute?api-version=2.0" + (table ? "&details=true" : "&format=swagger"), table);
+        AtomicReference<Failure> failure = new AtomicReference<>();
+        BooleanSupplier halted = () -> failure.get() != null || stop.getAsBoolean();
+        int inFlight = m.concurrency();
+        try {
+            Flux.fromIterable(chunks)
+                    .flatMap(c -> guarded(failure, c, halted, () -> Mono.fromCallable(() -> prepare(plan, c))
+                            .subscribeOn(workers)), inFlight, 1)
+                    // keep up to 2 × concurrency chunks read ahead, so a request leaves as soon as a slot frees
+                    .limitRate(2 * inFlight, 1)
+                    .flatMap(p -> guarded(failure, p.chunk(), halted, () -> send(plan, p, 1)), inFlight, 1)
+                    // finishing never holds back sending: answers may wait here while the next requests leave
+                    .flatMap(a -> guarded(failure, a.prepared().chunk(), () -> false, () -> Mono.fromCallable(() -> {
+                        finish(plan, a);
+                        return a;
+                    }).subscribeOn(workers)), 4 * inFlight, 1)
+                    .blockLast();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
                 throw new CustomModelsException("Interrupted while scoring chunks of run " + m.runId() + ".", e);
-            } catch (ExecutionException e) {
-                failure.compareAndSet(null, new Failure("ScoringFailed", String.valueOf(e.getCause())));
             }
+            failure.compareAndSet(null, new Failure("ScoringFailed", String.valueOf(e.getMessage())));
         }
         return failure.get();
     }
 
-    private record Plan(JobManifest m, String manifestPath, ResolvedService svc, HttpPipeline pipeline,
-            List<String> declared) {
+    /** Runs a stage for one chunk unless the round is halted; a failure is recorded and ends only that chunk. */
+    private static <T> Mono<T> guarded(AtomicReference<Failure> failure, int chunk, BooleanSupplier halted,
+            java.util.function.Supplier<Mono<T>> stage) {
+        if (halted.getAsBoolean()) {
+            return Mono.empty();
+        }
+        return stage.get().onErrorResume(e -> {
+            failure.compareAndSet(null, e instanceof StudioServiceException s
+                    ? new Failure(s.reportedCode(), s.getMessage())
+                    : new Failure("ScoringFailed", "Chunk " + chunk + ": " + e.getMessage()));
+            return Mono.empty();
+        });
     }
 
     private static List<String> declaredColumns(ResolvedService svc, JobManifest m) {
         try {
             return svc.contract().outputs().stream().filter(o -> m.output() == null || o.name().equals(m.output()))
-                    .findFirst().map(ModelOutput::columns).orElse(List.of()).stream()
-                    .map(dev.custommodels.models.ModelField::name).toList();
+                    .findFirst().map(ModelOutput::columns).orElse(List.of()).stream().map(ModelField::name).toList();
         } catch (CustomModelsException e) {
             return List.of();
         }
     }
 
-    private void scoreChunk(Plan plan, int chunk) {
+    private Prepared prepare(Plan plan, int chunk) {
         JobManifest m = plan.m();
         JobManifest.InputPart input = m.inputs().get(0);
         JobManifest.ChunkSpan span = m.chunks().get(chunk);
         List<List<String>> rows = readRows(input.paths().get(span.file()), span.offset(), span.rows());
         int[] indexes = input.sentFields().stream().mapToInt(f -> input.stagedColumns().indexOf(f)).toArray();
-        boolean table = settings.tableFormat() && !plan.svc().armService();
-        byte[] body = RrsBodies.request(table, input.name(), input.sentFields(), indexes, rows, m.parameters());
-        String url = plan.svc().apiBase() + "/execute?api-version=2.0" + (table ? "&details=true" : "&format=swagger");
-        String op = "Scoring chunk " + chunk + " of run " + m.runId();
-        Http.Reply reply = sendWithRetries(plan.pipeline(), url, body, op);
-        RrsBodies.Table result = RrsBodies.response(reply.json("RRS response"), m.output(), plan.declared());
-        if (result.rows().size() != rows.size()) {
-            throw new StudioServiceException(op + ": the service returned " + result.rows().size() + " rows for "
-                    + rows.size() + " input rows, so results cannot be related to input rows.", reply.status(),
-                    "RowCountMismatch", null, null, null);
+        byte[] body = RrsBodies.request(plan.table(), input.name(), input.sentFields(), indexes, rows,
+                m.parameters());
+        return new Prepared(chunk, rows, body, "Scoring chunk " + chunk + " of run " + m.runId());
+    }
+
+    private Mono<Answered> send(Plan plan, Prepared p, int attempt) {
+        return http.exchangeAsync(plan.pipeline(), HttpMethod.POST, plan.url(), p.body(), p.operation(),
+                settings.timeout())
+                .flatMap(reply -> reply.status() / 100 == 2 ? Mono.just(new Answered(p, reply))
+                        : Mono.error(http.failure(p.operation(), reply)))
+                .onErrorResume(StudioServiceException.class, failure -> {
+                    if (!failure.isTransient() || attempt >= settings.maxAttempts()) {
+                        LOGGER.warning("{} gave up after {} attempt(s): {}", p.operation(), attempt,
+                                failure.getMessage());
+                        return Mono.error(failure);
+                    }
+                    Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempt);
+                    LOGGER.verbose("{} attempt {} failed ({}); retrying in {} ms.", p.operation(), attempt,
+                            failure.reportedCode(), wait.toMillis());
+                    return Mono.delay(wait).then(Mono.defer(() -> send(plan, p, attempt + 1)));
+                });
+    }
+
+    private void finish(Plan plan, Answered a) {
+        Prepared p = a.prepared();
+        JobManifest.InputPart input = plan.m().inputs().get(0);
+        RrsBodies.Table result = RrsBodies.response(a.reply().json("RRS response"), plan.m().output(),
+                plan.declared());
+        if (result.rows().size() != p.rows().size()) {
+            throw new StudioServiceException(p.operation() + ": the service returned " + result.rows().size()
+                    + " rows for " + p.rows().size() + " input rows, so results cannot be related to input rows.",
+                    a.reply().status(), "RowCountMismatch", null, null, null);
         }
         RowJoiner joiner = new RowJoiner(result.columns(), input.stagedColumns());
-        StringBuilder csv = new StringBuilder(body.length + 64);
+        StringBuilder csv = new StringBuilder(p.body().length + 64);
         Csv.append(csv, joiner.header());
-        for (int i = 0; i < rows.size(); i++) {
-            Csv.append(csv, joiner.join(result.rows().get(i), rows.get(i)));
+        for (int i = 0; i < p.rows().size(); i++) {
+            Csv.append(csv, joiner.join(result.rows().get(i), p.rows().get(i)));
         }
-        try {
-            store.lake().write(JobStore.chunkPath(plan.manifestPath(), chunk),
-                    csv.toString().getBytes(StandardCharsets.UTF_8), dev.custommodels.spi.WriteCondition.ifNotExists());
-        } catch (LakeConditionFailedException e) {
-            LOGGER.verbose("Chunk {} of run {} was written by another worker already.", chunk, m.runId());
-        }
+        // One file per chunk, replaced atomically: a second writer (another process scoring the same chunk) can
+        // only put the same rows' results there, never add rows.
+        store.lake().write(JobStore.chunkPath(plan.manifestPath(), p.chunk()),
+                csv.toString().getBytes(StandardCharsets.UTF_8), WriteCondition.none());
     }
 
     private List<List<String>> readRows(String path, long offset, int count) {
@@ -160,41 +196,9 @@ final class RrsScorer {
         }
     }
 
-    private Http.Reply sendWithRetries(HttpPipeline pipeline, String url, byte[] body, String op) {
-        for (int attempt = 1;; attempt++) {
-            StudioServiceException failure;
-            try {
-                Http.Reply reply = http.exchange(pipeline, HttpMethod.POST, url, body, op, settings.timeout());
-                if (reply.status() / 100 == 2) {
-                    return reply;
-                }
-                failure = http.failure(op, reply);
-            } catch (StudioServiceException e) {
-                failure = e;
-            }
-            if (!failure.isTransient() || attempt >= settings.maxAttempts()) {
-                LOGGER.warning("{} gave up after {} attempt(s): {}", op, attempt, failure.getMessage());
-                throw failure;
-            }
-            Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempt);
-            LOGGER.verbose("{} attempt {} failed ({}); retrying in {} ms.", op, attempt, failure.reportedCode(),
-                    wait.toMillis());
-            sleep(wait);
-        }
-    }
-
     private Duration backoff(int attempt) {
         long base = settings.retryDelay().toNanos();
         long capped = Math.min(settings.maxRetryDelay().toNanos(), base << Math.min(attempt - 1, 30));
         return Duration.ofNanos((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(wait.toNanos()); // backoff between attempts, as the service asked
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CustomModelsException("Interrupted while waiting to retry an RRS request.", e);
-        }
     }
 }
