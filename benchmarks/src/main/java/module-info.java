@@ -8,4 +8,5 @@ module dev.custommodels.benchmarks {
     requires dev.custommodels.testkit;
     requires com.azure.http.netty;
     uses dev.custommodels.spi.ConnectorProvider;
+    requires java.management;
 }

@@ -100,17 +100,19 @@ public final class RrsWorkload implements Workload {
             System.out.println("rrs: warming up (" + warmup + " rows)");
             score(connector, lake, model, "warmup", warmup);
             timing.reset();
-            long start = System.nanoTime();
             Result r = score(connector, lake, model, "measured", rows);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = r.seconds();
             double rowsPerSecond = rows / seconds;
             double latency = timing.meanMillis();
             double ceiling = concurrency * (double) chunk / (latency / 1000.0);
             double ideal = concurrency * (double) chunk / (latencyMs / 1000.0);
             System.out.printf(Locale.ROOT, "rrs: %d rows in %d chunks of %d, concurrency %d, service latency %d ms,"
-                    + " loopback HTTP (Netty)%n", rows, timing.count(), chunk, concurrency, latencyMs);
-            System.out.printf(Locale.ROOT, "rrs: scoring took %.3f s (submit to Finished); collect took %.3f s;"
-                    + " %d output rows%n", seconds, r.collectSeconds(), r.outputRows());
+                    + " loopback HTTP (Netty); %d processors, system load average %.1f%n", rows, timing.count(), chunk,
+                    concurrency, latencyMs, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "rrs: scoring took %.3f s (submit to Finished, of which submit %.3f s);"
+                    + " collect took %.3f s; %d output rows%n", seconds, r.submitSeconds(), r.collectSeconds(),
+                    r.outputRows());
             System.out.printf(Locale.ROOT, "rrs: first request to last answer %.3f s, %.2f requests in flight on"
                     + " average%n", timing.windowSeconds(), timing.meanInFlight());
             System.out.printf(Locale.ROOT, "rrs: mean scoring round trip %.2f ms (configured %d ms); ideal ceiling"
@@ -122,7 +124,7 @@ public final class RrsWorkload implements Workload {
         }
     }
 
-    private record Result(double collectSeconds, long outputRows) {
+    private record Result(double seconds, double submitSeconds, double collectSeconds, long outputRows) {
     }
 
     private static Result score(Connector connector, LocalLakeStore lake, ModelReference model, String runId,
@@ -139,7 +141,9 @@ public final class RrsWorkload implements Workload {
                 List.of(new StagedInput("input1", List.of(prefix + "inputs/part-0.csv"),
                         List.of("CustomerId", "age", "income", "plan"), rows)), Map.of(),
                 OutputSettings.of("Scores"), prefix + "work/");
+        long start = System.nanoTime();
         JobHandle handle = connector.submit(request);
+        long submitted = System.nanoTime();
         JobStatus status;
         do {
             status = connector.poll(handle);
@@ -149,6 +153,7 @@ public final class RrsWorkload implements Workload {
                     + " rows.");
         }
         long t = System.nanoTime();
+        double seconds = (t - start) / 1e9;
         List<String> parts = connector.collect(handle, prefix + "out/");
         long lines = 0;
         for (String p : parts) {
@@ -158,7 +163,7 @@ public final class RrsWorkload implements Workload {
             }
             lines--;
         }
-        return new Result((System.nanoTime() - t) / 1e9, lines);
+        return new Result(seconds, (submitted - start) / 1e9, (System.nanoTime() - t) / 1e9, lines);
     }
 
     private static ConnectorProvider provider(String name) {

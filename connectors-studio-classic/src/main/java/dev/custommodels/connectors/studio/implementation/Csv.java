@@ -27,34 +27,64 @@ final class Csv {
     record Index(List<String> header, List<Span> spans, long rows) {
     }
 
-    /** Indexes a whole file in one pass. */
-    static Index index(InputStream raw, int chunkSize) throws IOException {
-        ByteCounter counter = new ByteCounter(raw);
-        List<String> header = counter.headerRecord();
+    /** Indexes a whole file in one pass over its bytes. */
+    static Index index(InputStream in, int chunkSize) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        java.io.ByteArrayOutputStream headerBytes = new java.io.ByteArrayOutputStream();
+        boolean inHeader = true;
+        boolean quoted = false;
+        boolean inRecord = false;
         List<Span> spans = new ArrayList<>();
+        long base = 0;
         long rows = 0;
         long chunkStart = -1;
         int inChunk = 0;
-        while (true) {
-            long start = counter.nextRecordStart();
-            if (start < 0) {
-                break;
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (!inRecord) {
+                    if (b == '\n' || b == '\r') {
+                        continue; // blank lines are not records
+                    }
+                    inRecord = true;
+                    if (!inHeader && inChunk == 0) {
+                        chunkStart = base + i;
+                    }
+                }
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (b == '\n' || b == '\r')) {
+                    inRecord = false;
+                    if (inHeader) {
+                        inHeader = false;
+                        continue;
+                    }
+                    rows++;
+                    if (++inChunk == chunkSize) {
+                        spans.add(new Span(chunkStart, inChunk));
+                        inChunk = 0;
+                    }
+                    continue;
+                }
+                if (inHeader) {
+                    headerBytes.write(b);
+                }
             }
-            if (inChunk == 0) {
-                chunkStart = start;
-            }
-            counter.skipRecord();
-            inChunk++;
+            base += n;
+        }
+        if (inRecord && !inHeader) {
             rows++;
-            if (inChunk == chunkSize) {
-                spans.add(new Span(chunkStart, inChunk));
-                inChunk = 0;
-            }
+            inChunk++;
         }
         if (inChunk > 0) {
             spans.add(new Span(chunkStart, inChunk));
         }
-        return new Index(header, spans, rows);
+        if (headerBytes.size() == 0) {
+            throw new IllegalStateException("The CSV file is empty; it needs at least a header row.");
+        }
+        try (RecordReader r = reader(new java.io.ByteArrayInputStream(headerBytes.toByteArray()))) {
+            return new Index(r.next(), spans, rows);
+        }
     }
 
     /** Opens a record reader over a stream, positioned at its start. */
@@ -193,95 +223,6 @@ final class Csv {
                 in.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** Walks a byte stream record by record, keeping the byte position. */
-    private static final class ByteCounter {
-        private final InputStream in;
-        private final byte[] buffer = new byte[1 << 16];
-        private int pos;
-        private int limit;
-        private long position;
-        private int peeked = -2;
-
-        ByteCounter(InputStream in) {
-            this.in = in;
-        }
-
-        List<String> headerRecord() throws IOException {
-            long start = nextRecordStart();
-            if (start < 0) {
-                throw new IllegalStateException("The CSV file is empty; it needs at least a header row.");
-            }
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            boolean quoted = false;
-            for (int b = read(); b >= 0; b = read()) {
-                if (b == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (b == '\n' || b == '\r')) {
-                    unread(b);
-                    break;
-                }
-                bytes.write(b);
-            }
-            bytes.write('\n');
-            try (RecordReader r = reader(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-                return r.next();
-            }
-        }
-
-        /** Skips blank lines; returns the byte offset of the next record, or -1 at the end. */
-        long nextRecordStart() throws IOException {
-            int b = read();
-            while (b == '\n' || b == '\r') {
-                b = read();
-            }
-            if (b < 0) {
-                return -1;
-            }
-            unread(b);
-            return position;
-        }
-
-        void skipRecord() throws IOException {
-            boolean quoted = false;
-            for (int b = read(); b >= 0; b = read()) {
-                if (b == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (b == '\n' || b == '\r')) {
-                    return;
-                }
-            }
-        }
-
-        private int read() throws IOException {
-            int b;
-            if (peeked != -2) {
-                b = peeked;
-                peeked = -2;
-            } else {
-                if (pos == limit) {
-                    limit = in.read(buffer, 0, buffer.length);
-                    pos = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        return -1;
-                    }
-                }
-                b = buffer[pos++] & 0xFF;
-            }
-            if (b >= 0) {
-                position++;
-            }
-            return b;
-        }
-
-        private void unread(int b) {
-            peeked = b;
-            if (b >= 0) {
-                position--;
             }
         }
     }

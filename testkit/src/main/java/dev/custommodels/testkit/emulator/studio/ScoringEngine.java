@@ -94,6 +94,7 @@ final class ScoringEngine {
                     + " schema of input '" + input + "': required column(s) " + missing + " are missing.");
         }
         StudioColumn[] types = columns.stream().map(byName::get).toArray(StudioColumn[]::new);
+        int[] kinds = java.util.Arrays.stream(types).mapToInt(ScoringEngine::kind).toArray();
         List<Map<String, String>> rows = new ArrayList<>(values.size());
         for (int r = 0; r < values.size(); r++) {
             List<String> row = values.get(r);
@@ -107,7 +108,7 @@ final class ScoringEngine {
             }
             for (int i = 0; i < types.length; i++) {
                 String v = row.get(i) == null ? "" : row.get(i);
-                if (!parses(types[i], v)) {
+                if (!parses(kinds[i], v)) {
                     throw new Rejected("BadUserArgument", "InputParseError", input, "Parsing of input vector"
                             + " failed: row " + r + ", column '" + types[i].name() + "': '" + v + "' is not a valid "
                             + types[i].type() + (types[i].format() == null ? "" : "/" + types[i].format()) + ".");
@@ -119,27 +120,34 @@ final class ScoringEngine {
         return rows;
     }
 
-    private static boolean parses(StudioColumn c, String v) {
-        if (v.isEmpty()) {
+    private static final int ANY = 0;
+    private static final int INTEGER = 1;
+    private static final int NUMBER = 2;
+    private static final int BOOLEAN = 3;
+    private static final int DATE_TIME = 4;
+
+    private static int kind(StudioColumn c) {
+        return switch (c.type().toLowerCase(Locale.ROOT)) {
+            case "integer" -> INTEGER;
+            case "number" -> NUMBER;
+            case "boolean" -> BOOLEAN;
+            case "string" -> "date-time".equalsIgnoreCase(c.format()) ? DATE_TIME : ANY;
+            default -> ANY; // a type the emulator does not check
+        };
+    }
+
+    private static boolean parses(int kind, String v) {
+        if (v.isEmpty() || kind == ANY) {
             return true;
         }
         try {
-            switch (c.type().toLowerCase(Locale.ROOT)) {
-                case "integer" -> Long.parseLong(v);
-                case "number" -> Double.parseDouble(v);
-                case "boolean" -> {
-                    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                        return false;
-                    }
+            switch (kind) {
+                case INTEGER -> Long.parseLong(v);
+                case NUMBER -> Double.parseDouble(v);
+                case BOOLEAN -> {
+                    return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
                 }
-                case "string" -> {
-                    if ("date-time".equalsIgnoreCase(c.format())) {
-                        parseDateTime(v);
-                    }
-                }
-                default -> {
-                    // a type the emulator does not check
-                }
+                default -> parseDateTime(v);
             }
             return true;
         } catch (NumberFormatException | DateTimeParseException e) {

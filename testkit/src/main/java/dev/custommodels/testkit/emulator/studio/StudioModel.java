@@ -42,19 +42,23 @@ public interface StudioModel {
      * @return the model
      */
     static StudioModel logistic(Map<String, Double> weights, double bias) {
-        Map<String, Double> w = Map.copyOf(weights);
+        String[] fields = weights.keySet().toArray(new String[0]);
+        double[] w = new double[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            w[i] = weights.get(fields[i]);
+        }
         return (row, parameters) -> {
             double z = bias;
-            for (Map.Entry<String, Double> e : w.entrySet()) {
-                String v = row.get(e.getKey());
+            for (int i = 0; i < fields.length; i++) {
+                String v = row.get(fields[i]);
                 if (v != null && !v.isEmpty()) {
-                    z += e.getValue() * Double.parseDouble(v);
+                    z += w[i] * Double.parseDouble(v);
                 }
             }
             double p = 1.0 / (1.0 + Math.exp(-z));
-            double threshold = Double.parseDouble(parameters.getOrDefault("threshold", "0.5"));
-            Map<String, String> out = new LinkedHashMap<>();
-            out.put("Scored Labels", p >= threshold ? "1" : "0");
+            String threshold = parameters.get("threshold");
+            Map<String, String> out = new LinkedHashMap<>(4);
+            out.put("Scored Labels", p >= (threshold == null ? 0.5 : Double.parseDouble(threshold)) ? "1" : "0");
             out.put("Scored Probabilities", Double.toString(p));
             return out;
         };
