@@ -3,7 +3,7 @@
  * from swagger, request-response (RRS) scoring from the client and batch (BES) jobs.
  */
 module dev.custommodels.connectors.studio {
-    requires dev.custommodels.core;
+    requires transitive dev.custommodels.core;
     requires com.fasterxml.jackson.databind;
 
     exports dev.custommodels.connectors.studio;

@@ -10,7 +10,6 @@ import dev.custommodels.models.ParameterKind;
 import dev.custommodels.models.ServiceContract;
 import dev.custommodels.models.ValidationProblem;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +28,11 @@ final class ArmContracts {
     static SwaggerContracts.Read read(JsonNode properties) {
         List<ValidationProblem> problems = new ArrayList<>();
         List<ModelInput> inputs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.path(properties, "input", "properties").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> port = it.next();
+        for (Map.Entry<String, JsonNode> port : Json.path(properties, "input", "properties").properties()) {
             inputs.add(ModelInput.of(port.getKey(), columns(port, "inputs", problems)));
         }
         List<ModelOutput> outputs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.path(properties, "output", "properties").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> port = it.next();
+        for (Map.Entry<String, JsonNode> port : Json.path(properties, "output", "properties").properties()) {
             outputs.add(new ModelOutput(port.getKey(), columns(port, "outputs", problems)));
         }
         return new SwaggerContracts.Read(new ServiceContract(inputs, parameters(properties, problems), outputs),
@@ -47,9 +42,7 @@ final class ArmContracts {
     private static List<ModelField> columns(Map.Entry<String, JsonNode> port, String group,
             List<ValidationProblem> problems) {
         List<ModelField> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.get(port.getValue(), "properties").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> col = it.next();
+        for (Map.Entry<String, JsonNode> col : Json.get(port.getValue(), "properties").properties()) {
             String type = Json.text(col.getValue(), "type");
             String format = Json.text(col.getValue(), "format");
             Optional<DataType> mapped = TypeMapping.map(type, format);
@@ -68,8 +61,8 @@ final class ArmContracts {
 
     private static List<ModelParameter> parameters(JsonNode properties, List<ValidationProblem> problems) {
         Map<String, JsonNode> declared = new LinkedHashMap<>();
-        Json.path(properties, "package", "graphParameters").fields()
-                .forEachRemaining(e -> declared.put(e.getKey(), e.getValue()));
+        Json.path(properties, "package", "graphParameters").properties()
+                .forEach(e -> declared.put(e.getKey(), e.getValue()));
         JsonNode values = Json.get(properties, "parameters");
         values.fieldNames().forEachRemaining(n -> declared.putIfAbsent(n, null));
         List<ModelParameter> result = new ArrayList<>();

@@ -44,8 +44,7 @@ final class SwaggerContracts {
         }
         List<ModelParameter> parameters = new ArrayList<>();
         JsonNode globals = Json.get(definition(definitions, "GlobalParameters"), "properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = globals.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : globals.properties()) {
             String type = Json.text(e.getValue(), "type");
             String format = Json.text(e.getValue(), "format");
             Optional<DataType> mapped = TypeMapping.map(type, format);
@@ -77,8 +76,7 @@ final class SwaggerContracts {
             container = resolve(definitions, ref);
         }
         List<Port> ports = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.get(container, "properties").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : Json.get(container, "properties").properties()) {
             JsonNode items = Json.get(e.getValue(), "items");
             JsonNode schema = items.isMissingNode() ? e.getValue() : items;
             String ref = Json.text(schema, "$ref");
@@ -92,9 +90,7 @@ final class SwaggerContracts {
         Set<String> required = new HashSet<>();
         Json.get(port.itemSchema(), "required").forEach(n -> required.add(n.asText()));
         List<ModelField> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Json.get(port.itemSchema(), "properties").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : Json.get(port.itemSchema(), "properties").properties()) {
             JsonNode schema = e.getValue();
             String ref = Json.text(schema, "$ref");
             if (ref != null) {

@@ -5,7 +5,6 @@ import dev.custommodels.testkit.emulator.EmulatorRequest;
 import dev.custommodels.testkit.emulator.EmulatorResponse;
 import dev.custommodels.testkit.emulator.Routes;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,8 +90,7 @@ final class BatchRoutes {
         if (!s.spec().inputs().isEmpty() && (!inputs.isObject() || inputs.size() == 0)) {
             return Errors.error(400, "BadArgument", "BatchJobInputsNotSpecified", "The job specifies no inputs.");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : inputs.properties()) {
             if (!s.spec().inputs().containsKey(e.getKey())) {
                 return Errors.error(400, "BadArgument", "InvalidInputNames", "Unknown input '" + e.getKey()
                         + "'; the web service's inputs are " + s.spec().inputs().keySet() + ".");
@@ -117,8 +115,7 @@ final class BatchRoutes {
         }
         Map<String, String> outputUrls = new LinkedHashMap<>();
         Map<String, Map<String, Object>> refs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = outputs.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : outputs.properties()) {
             if (!s.spec().outputs().containsKey(e.getKey())) {
                 return Errors.error(400, "BadArgument", "InvalidOutputOverrideName", "Unknown output '" + e.getKey()
                         + "'; the web service's outputs are " + s.spec().outputs().keySet() + ".");

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,7 @@ final class ScoringEngine {
         Map<String, StudioParameter> declared = new HashMap<>();
         spec.parameters().forEach(p -> declared.put(p.name(), p));
         if (globals != null && globals.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = globals.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : globals.properties()) {
                 if (!declared.containsKey(e.getKey())) {
                     throw new Rejected("BadUserArgument", "UnexpectedParameter", e.getKey(), "Unexpected global"
                             + " parameter '" + e.getKey() + "'; the web service declares " + declared.keySet() + ".");
