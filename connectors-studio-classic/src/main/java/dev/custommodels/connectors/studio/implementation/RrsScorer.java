@@ -157,8 +157,7 @@ final class RrsScorer {
     private void finish(Plan plan, Answered a) {
         Prepared p = a.prepared();
         JobManifest.InputPart input = plan.m().inputs().get(0);
-        RrsBodies.Table result = RrsBodies.response(a.reply().json("RRS response"), plan.m().output(),
-                plan.declared());
+        RrsBodies.Table result = RrsBodies.response(a.reply().body(), plan.m().output(), plan.declared());
         if (result.rows().size() != p.rows().size()) {
             throw new StudioServiceException(p.operation() + ": the service returned " + result.rows().size()
                     + " rows for " + p.rows().size() + " input rows, so results cannot be related to input rows.",

@@ -103,6 +103,25 @@ class PartsTest {
     }
 
     @Test
+    void rrsResponsesAreReadInEitherFormatWhateverTheCasingOrTheTypeMarker() {
+        byte[] table = ("{\"results\":{\"other\":{\"type\":\"table\",\"value\":{\"ColumnNames\":[\"x\"],"
+                + "\"Values\":[[\"9\"]]}},\"output1\":{\"type\":\"DataTable\",\"value\":{\"columnNames\":[\"a\","
+                + "\"b\"],\"ColumnTypes\":[\"Int32\",\"Double\"],\"values\":[[\"1\",0.5],[null,true]]}}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        RrsBodies.Table t = RrsBodies.response(table, "output1", List.of());
+        assertThat(t.columns()).containsExactly("a", "b");
+        assertThat(t.rows()).containsExactly(List.of("1", "0.5"), List.of("", "true"));
+        assertThat(RrsBodies.response(table, null, List.of()).rows()).containsExactly(List.of("9"));
+        byte[] records = "{\"Results\":{\"output1\":[{\"b\":\"2\",\"a\":\"1\"},{\"c\":\"3\"}]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        RrsBodies.Table r = RrsBodies.response(records, "output1", List.of("a"));
+        assertThat(r.columns()).containsExactly("a", "b", "c");
+        assertThat(r.rows()).containsExactly(List.of("1", "2", ""), List.of("", "", "3"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RrsBodies.response(records, "scores", List.of()))
+                .hasMessageContaining("no output 'scores'").hasMessageContaining("[output1]");
+    }
+
+    @Test
     void secretsDoNotPrintThemselves() {
         assertThat(new Secret("abc123").toString()).doesNotContain("abc123");
     }
