@@ -27,10 +27,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Scores a set of RRS chunks in three overlapping stages: worker threads read each chunk's rows from the lake and
- * build its request; at most {@code concurrency} requests are in flight, each retried on transient failures with
- * backoff (a {@code Retry-After} from the service wins), and the next request leaves as soon as one answers;
- * worker threads then relate the results to the rows and write the chunk's result file.
+ * Scores a set of RRS chunks in three overlapping stages: a small pool reads chunks' rows from the lake and builds
+ * their requests ahead of need; at most {@code concurrency} requests are in flight, each retried on transient
+ * failures with backoff (a {@code Retry-After} from the service wins), and the next request leaves, on the thread
+ * that read the last answer, as soon as one answers; another small pool relates the results to the rows and writes
+ * each chunk's result file.
  */
 final class RrsScorer {
     private static final ClientLogger LOGGER = new ClientLogger(RrsScorer.class);
@@ -38,15 +39,18 @@ final class RrsScorer {
     private final ConnectorContext context;
     private final Settings settings;
     private final Http http;
-    private final Scheduler workers;
+    private final Scheduler readers;
+    private final Scheduler writers;
     private final JobStore store;
     private final Map<ResolvedService, HttpPipeline> pipelines = new ConcurrentHashMap<>();
 
-    RrsScorer(ConnectorContext context, Settings settings, Http http, ExecutorService executor, JobStore store) {
+    RrsScorer(ConnectorContext context, Settings settings, Http http, ExecutorService readPool,
+            ExecutorService writePool, JobStore store) {
         this.context = context;
         this.settings = settings;
         this.http = http;
-        this.workers = Schedulers.fromExecutorService(executor, "studio-classic-rrs");
+        this.readers = Schedulers.fromExecutorService(readPool, "studio-classic-rrs-read");
+        this.writers = Schedulers.fromExecutorService(writePool, "studio-classic-rrs-write");
         this.store = store;
     }
 
@@ -83,15 +87,15 @@ final class RrsScorer {
         try {
             Flux.fromIterable(chunks)
                     .flatMap(c -> guarded(failure, c, halted, () -> Mono.fromCallable(() -> prepare(plan, c))
-                            .subscribeOn(workers)), inFlight, 1)
-                    // keep up to 2 × concurrency chunks read ahead, so a request leaves as soon as a slot frees
-                    .limitRate(2 * inFlight, 1)
+                            .subscribeOn(readers)), inFlight, 1)
+                    // keep up to 4 × concurrency chunks read ahead, so a request leaves as soon as a slot frees
+                    .limitRate(4 * inFlight, 1)
                     .flatMap(p -> guarded(failure, p.chunk(), halted, () -> send(plan, p, 1)), inFlight, 1)
                     // finishing never holds back sending: answers may wait here while the next requests leave
                     .flatMap(a -> guarded(failure, a.prepared().chunk(), () -> false, () -> Mono.fromCallable(() -> {
                         finish(plan, a);
                         return a;
-                    }).subscribeOn(workers)), 4 * inFlight, 1)
+                    }).subscribeOn(writers)), 4 * inFlight, 1)
                     .blockLast();
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {

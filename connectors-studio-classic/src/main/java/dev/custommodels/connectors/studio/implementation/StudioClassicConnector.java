@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,14 +44,25 @@ public final class StudioClassicConnector implements Connector {
         Http http = new Http(context.clock());
         this.catalog = new Catalog(context, settings, http);
         this.store = new JobStore(context.lake());
-        ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "studio-classic-rrs-" + THREADS.incrementAndGet());
+        this.rrs = new RrsJobs(settings, catalog, store, new RrsScorer(context, settings, http, pool("read"),
+                pool("write"), store));
+        this.bes = new BesJobs(context, settings, http, catalog, store);
+    }
+
+    /**
+     * A small pool for the CPU work around RRS requests, one thread per processor, so that reading and writing
+     * chunks never crowds out the threads that send requests and read answers.
+     */
+    private static ExecutorService pool(String stage) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "studio-classic-rrs-" + stage + "-" + THREADS.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        this.rrs = new RrsJobs(settings, catalog, store, new RrsScorer(context, settings, http, executor, store));
-        this.bes = new BesJobs(context, settings, http, catalog, store);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Override
