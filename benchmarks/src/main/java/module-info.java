@@ -11,4 +11,6 @@ module dev.custommodels.benchmarks {
     uses dev.custommodels.benchmarks.Workload;
     requires dev.custommodels.storage;
     requires com.azure.storage.blob;
+    requires com.azure.http.netty;
+    uses dev.custommodels.spi.ConnectorProvider;
 }

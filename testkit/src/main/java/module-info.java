@@ -22,4 +22,6 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.gateway;
     exports dev.custommodels.testkit.faults;
     exports dev.custommodels.testkit.junit;
+    exports dev.custommodels.testkit.emulator.studio;
+    exports dev.custommodels.testkit.emulator.blob;
 }

@@ -1,0 +1,17 @@
+package dev.custommodels.connectors.studio;
+
+import dev.custommodels.testkit.contract.ConnectorContractTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connector contract, RRS mode, against the Studio (classic) emulator over loopback HTTP with the Netty client. */
+class LoopbackRrsContractTest extends ConnectorContractTest {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected Fixture createFixture() throws Exception {
+        return new StudioContractFixture(StudioTestbed.builder(dir).loopback()
+                .option(StudioClassicOptions.MODE, "rrs").build(), false);
+    }
+}
