@@ -4,6 +4,7 @@ module dev.custommodels.benchmarks {
     requires java.management;
     requires dev.custommodels.testkit;
     requires dev.custommodels.connectors.pipeline;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.custommodels.benchmarks;
 

@@ -15,8 +15,10 @@ module dev.custommodels.core {
     exports dev.custommodels;
     exports dev.custommodels.spi.azure;
     exports dev.custommodels.output;
+    exports dev.custommodels.mapping;
 
     opens dev.custommodels.implementation to com.fasterxml.jackson.databind;
+    opens dev.custommodels.implementation.run to com.fasterxml.jackson.databind;
 
     uses dev.custommodels.spi.ConnectorProvider;
 }

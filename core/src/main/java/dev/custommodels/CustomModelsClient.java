@@ -4,11 +4,24 @@ import com.azure.core.annotation.ReturnType;
 import com.azure.core.annotation.ServiceClient;
 import com.azure.core.annotation.ServiceMethod;
 import com.azure.core.http.rest.PagedIterable;
+import com.azure.core.util.polling.SyncPoller;
 import dev.custommodels.implementation.ClientRuntime;
 import dev.custommodels.implementation.WorkflowLifecycle;
+import dev.custommodels.implementation.run.RunService;
 import dev.custommodels.models.CorruptStateException;
+import dev.custommodels.models.DataTransferPolicy;
+import dev.custommodels.models.DriftException;
 import dev.custommodels.models.ModelReference;
+import dev.custommodels.models.RunConflictException;
+import dev.custommodels.models.RunFailedException;
+import dev.custommodels.models.RunNotFoundException;
+import dev.custommodels.models.RunOptions;
+import dev.custommodels.models.RunProgress;
+import dev.custommodels.models.RunRecord;
+import dev.custommodels.models.RunResult;
+import dev.custommodels.models.RunRowError;
 import dev.custommodels.models.ServiceContract;
+import dev.custommodels.models.TransferRefusedException;
 import dev.custommodels.models.Workflow;
 import dev.custommodels.models.WorkflowConflictException;
 import dev.custommodels.models.WorkflowDefinition;
@@ -21,7 +34,8 @@ import java.util.Objects;
 
 /**
  * Binds models of Azure Machine Learning to the host's entities: discovers models through connectors, and
- * creates, reads, lists, updates and deletes workflows, which are kept in the lake.
+ * creates, reads, lists, updates and deletes workflows, which are kept in the lake; runs them and reads their
+ * history.
  *
  * <p>Built by {@link CustomModelsClientBuilder}. Immutable and thread-safe; several clients, in one process or
  * several, may share one lake.
@@ -30,10 +44,12 @@ import java.util.Objects;
 public final class CustomModelsClient {
     private final ClientRuntime runtime;
     private final WorkflowLifecycle lifecycle;
+    private final RunService runs;
 
-    CustomModelsClient(ClientRuntime runtime) {
+    CustomModelsClient(ClientRuntime runtime, DataTransferPolicy transferPolicy) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.lifecycle = new WorkflowLifecycle(runtime);
+        this.runs = new RunService(runtime, transferPolicy);
     }
 
     /**
@@ -162,5 +178,101 @@ public final class CustomModelsClient {
     @ServiceMethod(returns = ReturnType.SINGLE)
     public void deleteWorkflow(String workflowId) {
         lifecycle.delete(workflowId);
+    }
+
+    /**
+     * Starts a run of a workflow with the default options; see {@link #beginRun(String, RunOptions)}.
+     *
+     * @param workflowId the workflow
+     * @return the run's poller
+     * @throws WorkflowNotFoundException if there is no such workflow
+     * @throws RunConflictException naming the active run when the workflow has one, here or in another process
+     */
+    @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
+    public SyncPoller<RunProgress, RunResult> beginRun(String workflowId) {
+        return beginRun(workflowId, null);
+    }
+
+    /**
+     * Starts a run of a workflow: exports the bound entities into the lake, checks drift and the data transfer
+     * policy before anything leaves, submits the remote job, waits for it, collects its output, relates every
+     * result row to a customer and commits the results as a new version of the output entity.
+     *
+     * <p>The run holds a lease on the workflow, so one run per workflow is active at a time across every process
+     * sharing the lake. Its record and checkpoints are in the lake ({@code runs/<workflowId>/<runId>/}); if the
+     * process stops, {@link #resumeRun(String)} continues it, and the remote job is never submitted twice. Each poll
+     * does one step and reports the phase, row counts and remote status; {@code getFinalResult()} returns the
+     * {@link RunResult} or throws {@link RunFailedException} (a {@link DriftException} or
+     * {@link TransferRefusedException} where those stopped it; error code {@code Canceled} for a cancelled run).
+     * {@code cancelOperation()} cancels the remote job and the run.
+     *
+     * @param workflowId the workflow
+     * @param options the options, or {@code null} for the defaults
+     * @return the run's poller; the run's id is in every {@link RunProgress}
+     * @throws WorkflowNotFoundException if there is no such workflow
+     * @throws RunConflictException naming the active run when the workflow has one, here or in another process
+     * @throws IllegalArgumentException if the id is not a valid workflow id
+     */
+    @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
+    public SyncPoller<RunProgress, RunResult> beginRun(String workflowId, RunOptions options) {
+        return runs.begin(workflowId, options);
+    }
+
+    /**
+     * Continues a run whose process stopped, from its last checkpoint in the lake. A run that submitted its remote
+     * job continues polling that job; one that was submitting asks the connector for the job it may have created
+     * before submitting again. The stored options apply; the data transfer policy is the client's. The run's lease
+     * must have expired (or been released): until then the run counts as active in its old process. A finished
+     * run's poller is complete at once.
+     *
+     * @param runId the run
+     * @return the run's poller
+     * @throws RunNotFoundException if there is no such run
+     * @throws RunConflictException if the run, or another run of its workflow, holds a lease that has not expired
+     * @throws IllegalArgumentException if the id is not a valid run id
+     */
+    @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
+    public SyncPoller<RunProgress, RunResult> resumeRun(String runId) {
+        return runs.resume(runId);
+    }
+
+    /**
+     * Reads a run's record: status, phase, remote job, counts, timings, errors, drift, and what was sent where.
+     *
+     * @param runId the run
+     * @return the record
+     * @throws RunNotFoundException if there is no such run
+     * @throws IllegalArgumentException if the id is not a valid run id
+     */
+    @ServiceMethod(returns = ReturnType.SINGLE)
+    public RunRecord getRun(String runId) {
+        return runs.get(runId);
+    }
+
+    /**
+     * Lists a workflow's runs, newest first, also after the workflow was deleted.
+     *
+     * @param workflowId the workflow
+     * @return the run records
+     * @throws IllegalArgumentException if the id is not a valid workflow id
+     */
+    @ServiceMethod(returns = ReturnType.COLLECTION)
+    public PagedIterable<RunRecord> listRuns(String workflowId) {
+        return runs.list(workflowId);
+    }
+
+    /**
+     * Lists a run's error ledger: each entity row that could not be converted to the model's types (and so was
+     * not sent), and each result row or value that could not be committed, with the row's key, the field, the
+     * value and the reason.
+     *
+     * @param runId the run
+     * @return the entries
+     * @throws RunNotFoundException if there is no such run
+     * @throws IllegalArgumentException if the id is not a valid run id
+     */
+    @ServiceMethod(returns = ReturnType.COLLECTION)
+    public PagedIterable<RunRowError> listRunErrors(String runId) {
+        return runs.errors(runId);
     }
 }

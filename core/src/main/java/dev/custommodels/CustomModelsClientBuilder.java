@@ -11,6 +11,8 @@ import dev.custommodels.implementation.ClientSettings;
 import dev.custommodels.implementation.ConnectorRegistry;
 import dev.custommodels.implementation.WorkflowValidator;
 import dev.custommodels.lake.LocalLakeStore;
+import dev.custommodels.models.DataTransferPolicy;
+import dev.custommodels.models.RunOptions;
 import dev.custommodels.spi.ConnectorProvider;
 import dev.custommodels.spi.LakeStore;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ public final class CustomModelsClientBuilder {
     private final Map<String, String> options = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private DataTransferPolicy transferPolicy;
 
     /** Creates a builder with the defaults. */
     public CustomModelsClientBuilder() {
@@ -222,6 +225,18 @@ public final class CustomModelsClientBuilder {
     }
 
     /**
+     * Sets the rule for what data may leave for which model, asked before every run submits anything; a run may
+     * override it with {@link RunOptions#setTransferPolicy(DataTransferPolicy)}.
+     *
+     * @param policy the policy; {@code null} allows every transfer (the default)
+     * @return this builder
+     */
+    public CustomModelsClientBuilder dataTransferPolicy(DataTransferPolicy policy) {
+        this.transferPolicy = policy;
+        return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return the client
@@ -245,6 +260,6 @@ public final class CustomModelsClientBuilder {
         LakeStore store = lake != null ? lake : new LocalLakeStore(lakeDirectory);
         ClientSettings settings = new ClientSettings(store, catalog, httpClient, policies, retryOptions,
                 defaultCredential, tenantCredentials, apiKeys, datastores, providers, options, clock, pollInterval);
-        return new CustomModelsClient(new ClientRuntime(settings, registry, new WorkflowValidator()));
+        return new CustomModelsClient(new ClientRuntime(settings, registry, new WorkflowValidator()), transferPolicy);
     }
 }

@@ -161,9 +161,13 @@ class WorkflowLifecycleTest {
         WorkflowDefinition def = SampleEntities.churnWorkflow(CONNECTOR).withInputs(List.of(
                 new InputBinding("input1", "Customer", List.of(FieldBinding.pin("customerId", "CustomerId")))));
         assertThatThrownBy(() -> client.createWorkflow(def))
-                .isInstanceOfSatisfying(WorkflowValidationException.class, e -> assertThat(e.getProblems())
-                        .containsExactly(new ValidationProblem("inputs[input1].fields[tenure]",
-                                "required field is not mapped")));
+                .isInstanceOfSatisfying(WorkflowValidationException.class, e -> {
+                    assertThat(e.getProblems()).extracting(ValidationProblem::path)
+                            .containsExactly("inputs[input1].fields[tenure]");
+                    assertThat(e.getProblems().get(0).message())
+                            .contains("Required field 'tenure' (integer) is not bound")
+                            .contains("Near misses: Customer.TenureMonths");
+                });
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class WorkflowValidator {
     }
 
     /**
-     * Returns the checks every client runs.
+     * Returns the checks every client runs: the structural checks of {@link WorkflowChecks}, then those of
+     * {@link MappingCheck} (one entity per input; the mapping engine's near misses and type-lattice vetoes).
      *
      * @return the checks in order
      */
@@ -43,7 +44,9 @@ public final class WorkflowValidator {
                 WorkflowChecks::entitiesAndAttributesExist,
                 WorkflowChecks::requiredFieldsAreMapped,
                 WorkflowChecks::outputSettingsFitContract,
-                WorkflowChecks::parametersExist);
+                WorkflowChecks::parametersExist,
+                MappingCheck::oneEntityPerInput,
+                MappingCheck::mappingEngine);
     }
 
     /**
