@@ -17,4 +17,5 @@ module dev.custommodels.testkit {
     exports dev.custommodels.testkit.emulator.arm;
     exports dev.custommodels.testkit.emulator.pipeline;
     exports dev.custommodels.testkit.emulator.batch;
+    exports dev.custommodels.testkit.junit;
 }

@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,14 +27,24 @@ import java.util.Objects;
 public record RunReport(String title, Map<String, String> figures, List<String> mappingHeader,
         List<List<String>> mappingRows, Map<String, String> lineage, String scoreName, Histogram histogram) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts and copies the collections, keeping the order of the maps.
+     *
+     * @param title the report's title
+     * @param figures the run's figures in display order
+     * @param mappingHeader the mapping table's column names
+     * @param mappingRows the mapping table's rows
+     * @param lineage the lineage facts in display order
+     * @param scoreName the name of the score column
+     * @param histogram the score histogram
+     */
     public RunReport {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(histogram, "histogram");
-        figures = Map.copyOf(figures);
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         mappingHeader = List.copyOf(mappingHeader);
         mappingRows = List.copyOf(mappingRows);
-        lineage = Map.copyOf(lineage);
+        lineage = Collections.unmodifiableMap(new LinkedHashMap<>(lineage));
     }
 
     /**
@@ -105,7 +117,7 @@ public record RunReport(String title, Map<String, String> figures, List<String> 
     }
 
     private static List<List<String>> pairs(Map<String, String> map) {
-        return map.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return map.entrySet().stream()
                 .map(e -> List.of(e.getKey(), e.getValue())).toList();
     }
 

@@ -62,4 +62,23 @@ class SampleEntitiesAndReportTest {
                 .contains("Customer.CustomerId").doesNotContain("<script").doesNotContain("src=\"http");
         assertThat(html.split("<rect ", -1)).hasSize(11);
     }
+
+    @Test
+    void reportKeepsTheFiguresInTheOrderGiven(@TempDir Path dir) throws Exception {
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        List.of("Rows sent", "Rows scored", "Rows related", "Unknown IDs", "Duplicate IDs", "Errors")
+                .forEach(k -> figures.put(k, "1"));
+        RunReport report = new RunReport("Run", figures, List.of("Field"), List.of(), Map.of(), "score",
+                RunReport.Histogram.of(0, 1, 2));
+        assertThat(report.figures().keySet()).containsExactlyElementsOf(figures.keySet());
+        Path file = dir.resolve("r.html");
+        report.write(file);
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        int previous = -1;
+        for (String name : figures.keySet()) {
+            int at = html.indexOf(name);
+            assertThat(at).as(name).isGreaterThan(previous);
+            previous = at;
+        }
+    }
 }
