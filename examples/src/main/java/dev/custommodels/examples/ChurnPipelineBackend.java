@@ -28,7 +28,7 @@ public final class ChurnPipelineBackend implements EmulatedBackend {
 
     private static final String SAMPLE_PATH = "samples/churn-input.csv";
     private static final String SAMPLE = "CustomerId,gender,annual_income,is_member,total_spend,num_children,"
-            + "home_city,loyalty_level,region\r\n"
+            + "city,loyalty_level,region\r\n"
             + "c-1,F,64250.5,true,2310.75,2,Dublin,Gold,IE\r\n"
             + "c-2,M,38900.0,false,410.2,0,Austin,,US\r\n";
 

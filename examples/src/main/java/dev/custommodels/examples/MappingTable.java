@@ -42,7 +42,11 @@ final class MappingTable {
             }
         }
         out.println("  " + line(HEADER, width));
-        out.println("  " + line(HEADER.stream().map(h -> "-".repeat(60)).toList(), width));
+        List<String> rule = new ArrayList<>();
+        for (int w : width) {
+            rule.add("-".repeat(w));
+        }
+        out.println("  " + line(rule, width));
         rows.forEach(r -> out.println("  " + line(r, width)));
     }
 

@@ -23,6 +23,7 @@ import dev.custommodels.output.OutputQueryOptions;
 import dev.custommodels.output.OutputRow;
 import dev.custommodels.spi.ServiceInfo;
 import dev.custommodels.spi.WorkspaceInfo;
+import dev.custommodels.testkit.emulator.Emulator;
 import dev.custommodels.testkit.junit.CustomModelsTestEnvironment;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -78,13 +79,18 @@ public final class Quickstart {
         EntityCatalog catalog = EntityCatalog.of(SampleEntities.customers(CUSTOMERS),
                 SampleEntities.purchases(CUSTOMERS));
         try (CustomModelsTestEnvironment env = CustomModelsTestEnvironment.builder().loopback(true)
-                .directory(dir).backend(new ChurnPipelineBackend()).build()) {
-            CustomModelsClient client = env.clientBuilder().entityCatalog(catalog).buildClient();
+                .directory(dir).backend(new ChurnPipelineBackend()).backend(new OtherBackends.BatchEndpoints())
+                .build();
+                Emulator studio = OtherBackends.studioClassic(CustomModelsTestEnvironment.TENANT_ID)) {
+            CustomModelsClient client = env.clientBuilder().entityCatalog(catalog)
+                    .option("studio-classic.armEndpoint", studio.baseUrl())
+                    .option("studio-classic.managementEndpoint", studio.baseUrl()).buildClient();
             heading("1. Discover workspaces and services (emulated Azure ML at " + env.baseUrl() + ")");
             discover(client, env.tenantId());
             ModelReference model = env.model(ChurnPipelineBackend.ENDPOINT);
             ServiceContract contract = client.describeService(model);
-            heading("2. Propose the mapping of " + model.serviceId() + " onto the host's entities");
+            heading("2. Propose the mapping of pipeline endpoint '" + ChurnPipelineBackend.ENDPOINT
+                    + "' onto the host's entities");
             MappingEngine engine = new MappingEngineBuilder().buildEngine();
             ModelInput input = contract.inputs().get(0);
             MappingProposal proposal = engine.propose(input, catalog);
@@ -121,7 +127,7 @@ public final class Quickstart {
             }
             for (WorkspaceInfo ws : workspaces) {
                 out.println("  [" + ws.group() + "] " + ws.name() + " (" + connector + ", " + ws.region() + ")");
-                for (ServiceInfo s : client.listServices(connector, tenantId, ws.id())) {
+                for (ServiceInfo s : client.listServices(connector, tenantId, ws.id()).stream().toList()) {
                     out.println("      " + (s.isEligible() ? "+ " : "- ") + s.name() + "  <" + s.kind() + ">"
                             + (s.isEligible() ? "" : "  cannot be used: " + s.ineligibleReason()));
                 }

@@ -92,7 +92,8 @@ final class SchemaSampler {
             for (int c = 0; c < names.size(); c++) {
                 String name = names.get(c);
                 if (!name.isEmpty() && fields.stream().noneMatch(f -> f.name().equals(name))) {
-                    fields.add(new ModelField(name, infer(columns.get(c)), ORIGINAL_TYPE, false));
+                    // the pipeline's scoring step reads every column of its sample input, so each must be fed
+                    fields.add(new ModelField(name, infer(columns.get(c)), ORIGINAL_TYPE, true));
                 }
             }
             return fields;
