@@ -9,7 +9,9 @@ import dev.custommodels.models.InputBinding;
 import dev.custommodels.models.ModelInput;
 import dev.custommodels.models.ServiceContract;
 import dev.custommodels.models.ValidationProblem;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,13 +24,41 @@ import java.util.Objects;
  * and near misses. A field computed from an attribute (age from a birth date) is never mapped to it. Pins from the
  * host always win.
  *
- * <p>Instances are immutable and thread-safe. Build one with {@link MappingEngineBuilder}.
+ * <p>Instances are thread-safe. Build one with {@link MappingEngineBuilder}. The engine keeps the last few catalogs
+ * it prepared (each attribute name analysed, an index of words built) and reuses one when a later call passes an
+ * equal list of entities.
  */
 public final class MappingEngine {
+    /** Prepared catalogs kept for reuse: preparing one (every attribute name analysed) is the costly part. */
+    private static final int CACHED_CATALOGS = 4;
     private final Settings settings;
+    private final Map<List<EntitySchema>, Proposer> prepared = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<EntitySchema>, Proposer> eldest) {
+            return size() > CACHED_CATALOGS;
+        }
+    };
 
     MappingEngine(Settings settings) {
         this.settings = settings;
+    }
+
+    /** Returns the prepared catalog, preparing it on first use; catalogs are values, so equal lists share one. */
+    private Proposer proposer(List<EntitySchema> entities) {
+        List<EntitySchema> key = List.copyOf(entities);
+        synchronized (prepared) {
+            Proposer p = prepared.get(key);
+            if (p != null) {
+                return p;
+            }
+        }
+        Proposer p = new Proposer(settings, key);
+        synchronized (prepared) {
+            prepared.put(key, p);
+        }
+        return p;
     }
 
     /**
@@ -82,7 +112,7 @@ public final class MappingEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(entities, "entities");
         Objects.requireNonNull(options, "options");
-        return new Proposer(settings, entities).propose(input, options.getEntity(), options.getPins());
+        return proposer(entities).propose(input, options.getEntity(), options.getPins());
     }
 
     /**
@@ -96,8 +126,8 @@ public final class MappingEngine {
     public List<MappingProposal> proposeAll(ServiceContract contract, List<EntitySchema> entities) {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(entities, "entities");
-        Proposer p = new Proposer(settings, entities);
-        return contract.inputs().stream().map(i -> p.propose(i, null, java.util.Map.of())).toList();
+        Proposer p = proposer(entities);
+        return contract.inputs().stream().map(i -> p.propose(i, null, Map.of())).toList();
     }
 
     /**
@@ -131,7 +161,7 @@ public final class MappingEngine {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(bindings, "bindings");
         Objects.requireNonNull(entities, "entities");
-        return new BindingValidator(settings).validate(contract, bindings, entities);
+        return new BindingValidator(this::proposer).validate(contract, bindings, entities);
     }
 
     /**

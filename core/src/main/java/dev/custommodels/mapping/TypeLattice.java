@@ -35,7 +35,22 @@ import java.util.stream.Collectors;
  * are not numbers are errors for that row. Ask for this with {@link #check(DataType, DataType, boolean)}.
  */
 public final class TypeLattice {
+    private static final TypeCheck[][][] TABLE = table();
+
     private TypeLattice() {
+    }
+
+    private static TypeCheck[][][] table() {
+        DataType[] types = DataType.values();
+        TypeCheck[][][] t = new TypeCheck[2][types.length][types.length];
+        for (int ids = 0; ids < 2; ids++) {
+            for (DataType a : types) {
+                for (DataType f : types) {
+                    t[ids][a.ordinal()][f.ordinal()] = compute(a, f, ids == 1);
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -62,6 +77,10 @@ public final class TypeLattice {
     public static TypeCheck check(DataType attribute, DataType field, boolean identifiers) {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(field, "field");
+        return TABLE[identifiers ? 1 : 0][attribute.ordinal()][field.ordinal()];
+    }
+
+    private static TypeCheck compute(DataType attribute, DataType field, boolean identifiers) {
         String a = name(attribute);
         String f = name(field);
         if (attribute == field) {

@@ -20,11 +20,16 @@ final class CatalogIndex {
     final List<AnalyzedName> entityNames = new ArrayList<>();
     final NameAnalyzer analyzer;
     private final Map<String, Integer> df = new HashMap<>();
-    private final Map<String, List<Integer>> postings = new HashMap<>();
+    private final Map<String, List<Integer>> postingLists = new HashMap<>();
+    private final Map<String, int[]> postings = new HashMap<>();
+    /** Per attribute, its entity's index: read in the candidate scan without touching the attribute. */
+    int[] entityOf;
+    /** Per attribute, the smaller total term weight of name and display name, for upper bounds. */
+    double[] minWeightOf;
     private final Map<String, List<Integer>> byCompact = new HashMap<>();
-    private final java.util.TreeSet<String> words = new java.util.TreeSet<>();
+    private final Set<String> words = new HashSet<>();
     private final Map<String, List<String>> deletions = new HashMap<>();
-    private final Map<String, List<String>> neighbourCache = new HashMap<>();
+    private final Map<String, List<String>> neighbourCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Integer> primaryKeys = new ArrayList<>();
 
     /** One attribute of the catalog. */
@@ -54,34 +59,52 @@ final class CatalogIndex {
     CatalogIndex(List<EntitySchema> entities, Vocabulary vocabulary) {
         this.entities = List.copyOf(entities);
         Set<String> lexicon = new HashSet<>(vocabulary.lexicon());
+        Map<String, List<String>> splits = new HashMap<>();
         for (EntitySchema e : entities) {
-            addWords(lexicon, e.name());
+            addWords(lexicon, splits, e.name());
             for (Attribute a : e.attributes()) {
-                addWords(lexicon, a.name());
+                addWords(lexicon, splits, a.name());
                 if (a.displayName() != null) {
-                    addWords(lexicon, a.displayName());
+                    addWords(lexicon, splits, a.displayName());
                 }
             }
         }
         this.analyzer = new NameAnalyzer(vocabulary, lexicon);
         for (int ei = 0; ei < entities.size(); ei++) {
             EntitySchema e = entities.get(ei);
-            entityNames.add(analyzer.analyze(e.name()));
+            AnalyzedName en = analyzer.analyze(e.name(), splits.get(e.name()));
+            entityNames.add(en);
+            en.terms().stream().filter(t -> !t.concept()).forEach(t -> addWord(t.surface()));
             for (Attribute a : e.attributes()) {
-                AnalyzedName dn = a.displayName() == null ? null : analyzer.analyze(a.displayName());
-                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyzer.analyze(a.name()), dn);
+                AnalyzedName dn = a.displayName() == null ? null
+                        : analyzer.analyze(a.displayName(), splits.get(a.displayName()));
+                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyzer.analyze(a.name(), splits.get(a.name())),
+                        dn);
                 attrs.add(info);
                 index(info);
             }
         }
+        postingLists.forEach((k, v) -> postings.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        postingLists.clear();
+        entityOf = new int[attrs.size()];
+        minWeightOf = new double[attrs.size()];
         for (AttrInfo a : attrs) {
+            entityOf[a.index] = a.entity;
             a.nameWeights = weights(a.name.terms());
             a.displayWeights = a.display == null ? null : weights(a.display.terms());
+            minWeightOf[a.index] = Math.max(1e-9, Math.min(sum(a.nameWeights),
+                    a.displayWeights == null ? Double.MAX_VALUE : sum(a.displayWeights)));
         }
     }
 
-    private static void addWords(Set<String> lexicon, String name) {
-        for (String w : Tokenizer.split(name)) {
+    private static void addWords(Set<String> lexicon, Map<String, List<String>> splits, String name) {
+        List<String> split = splits.get(name);
+        if (split != null) {
+            return;
+        }
+        split = Tokenizer.split(name);
+        splits.put(name, split);
+        for (String w : split) {
             if (w.length() >= 3 && !Tokenizer.isDigits(w)) {
                 lexicon.add(Words.stem(w));
             }
@@ -96,7 +119,7 @@ final class CatalogIndex {
         }
         for (String k : keys) {
             df.merge(k, 1, Integer::sum);
-            postings.computeIfAbsent(k, x -> {
+            postingLists.computeIfAbsent(k, x -> {
                 if (!x.startsWith("~")) {
                     addWord(x);
                 }
@@ -111,9 +134,21 @@ final class CatalogIndex {
 
     /** The weight of a term: rare terms weigh more; weak terms count a third. */
     double weight(Term t) {
-        int d = df.getOrDefault(t.key(), 0);
-        double w = 1.0 / (1.0 + Math.log1p(d));
+        double w = weight(t.key());
         return t.weak() ? w * 0.3 : w;
+    }
+
+    /** The weight of a term key, before any weak discount. */
+    double weight(String key) {
+        return 1.0 / (1.0 + Math.log1p(df.getOrDefault(key, 0)));
+    }
+
+    private static double sum(double[] w) {
+        double s = 0;
+        for (double x : w) {
+            s += x;
+        }
+        return s;
     }
 
     double[] weights(List<Term> terms) {
@@ -124,8 +159,10 @@ final class CatalogIndex {
         return w;
     }
 
-    List<Integer> postings(String key) {
-        return postings.getOrDefault(key, List.of());
+    private static final int[] NONE = new int[0];
+
+    int[] postings(String key) {
+        return postings.getOrDefault(key, NONE);
     }
 
     List<Integer> sameCompactName(String compact) {
@@ -137,7 +174,9 @@ final class CatalogIndex {
     }
 
     private void addWord(String w) {
-        words.add(w);
+        if (!words.add(w)) {
+            return;
+        }
         if (w.length() >= 5) {
             for (String d : deletionsOf(w)) {
                 deletions.computeIfAbsent(d, k -> new ArrayList<>()).add(w);
@@ -162,7 +201,7 @@ final class CatalogIndex {
     }
 
     /**
-     * Known plain words that a field word may be a typo of, a prefix of, or have as a prefix.
+     * Known plain words that a field word may be a typo of.
      *
      * @param word a stemmed field word
      * @return the neighbours, without the word itself
@@ -178,19 +217,6 @@ final class CatalogIndex {
             for (String d : deletionsOf(word)) {
                 for (String w : deletions.getOrDefault(d, List.of())) {
                     found.add(w);
-                }
-            }
-        }
-        if (l >= 4 && l <= 64) {
-            for (String w : words.subSet(word, true, word + Character.MAX_VALUE, false)) {
-                if (w.length() <= 2 * l) {
-                    found.add(w);
-                }
-            }
-            for (int k = Math.max(4, (l + 1) / 2); k < l; k++) {
-                String p = word.substring(0, k);
-                if (words.contains(p)) {
-                    found.add(p);
                 }
             }
         }

@@ -55,10 +55,8 @@ final class Explainer {
         List<Alternative> alts = new ArrayList<>();
         for (Pair p : others) {
             boolean derivation = p.vetoes != null && p.vetoes.stream().anyMatch(v -> v.startsWith("a derivation"));
-            if (alts.size() <= Settings.NEAR_MISSES && (p.score > 0 || derivation)) {
-                alts.add(alternative(p, pick, taken, pinnedAttrs, fields));
-            } else if (derivation) {
-                alts.add(alternative(p, pick, taken, pinnedAttrs, fields));
+            if ((alts.size() <= Settings.NEAR_MISSES && p.score > 0) || derivation) {
+                alts.add(alternative(p, pick, taken, pinnedAttrs, fields, alts.isEmpty() && pick != null));
             }
         }
         List<String> noTerms = f.name.terms().isEmpty()
@@ -98,7 +96,7 @@ final class Explainer {
     }
 
     private Alternative alternative(Pair p, Pair pick, Map<Integer, Integer> taken,
-            Map<Integer, Integer> pinnedAttrs, List<ModelField> fields) {
+            Map<Integer, Integer> pinnedAttrs, List<ModelField> fields, boolean withEvidence) {
         String reason;
         if (p.vetoed()) {
             reason = "vetoed: " + String.join("; ", p.vetoes);
@@ -116,7 +114,8 @@ final class Explainer {
         } else {
             reason = "left out by the one-to-one assignment";
         }
-        return new Alternative(ref(p.attr), Math.min(1.0, p.rank), reason, explain(p).evidence);
+        return new Alternative(ref(p.attr), Math.min(1.0, p.rank), reason,
+                withEvidence ? explain(p).evidence : List.of());
     }
 
     private static AttributeRef ref(AttrInfo a) {

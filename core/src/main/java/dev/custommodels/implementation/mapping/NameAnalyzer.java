@@ -27,7 +27,11 @@ final class NameAnalyzer {
     }
 
     AnalyzedName analyze(String name) {
-        List<String> words = expand(unglue(Tokenizer.split(name)));
+        return analyze(name, Tokenizer.split(name));
+    }
+
+    AnalyzedName analyze(String name, List<String> split) {
+        List<String> words = expand(unglue(split));
         List<Term> terms = new ArrayList<>();
         List<Digit> digits = new ArrayList<>();
         List<String> segment = new ArrayList<>();
@@ -61,12 +65,12 @@ final class NameAnalyzer {
 
     /** Replaces phrases of one run of words (between numbers) by terms; returns the key of the last term. */
     private String phrases(List<String> seg, List<Term> out, String lastKey) {
-        int max = vocabulary.maxPhraseWords();
         int i = 0;
         while (i < seg.size()) {
             int took = 0;
             String concept = null;
             String surface = null;
+            int max = vocabulary.phraseLength(seg.get(i));
             for (int len = Math.min(max, seg.size() - i); len >= 1 && concept == null; len--) {
                 String phrase = String.join(" ", seg.subList(i, i + len));
                 concept = vocabulary.conceptOf(phrase);

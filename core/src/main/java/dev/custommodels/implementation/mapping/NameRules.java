@@ -35,8 +35,8 @@ final class NameRules {
                 return;
             }
             List<AnalyzedName.Term> entity = index.entityNames.get(a.entity).terms();
-            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.name.terms(), a.nameWeights, entity,
-                    p.explain);
+            Match m = matcher.match(p.field.name.terms(), p.field.weights, p.field.spelling, a.name.terms(),
+                    a.nameWeights, entity, p.explain);
             p.fieldHead = m.fieldHeadMatched();
             p.attributeHead = m.attributeHeadMatched();
             if (!p.explain) {
@@ -76,8 +76,8 @@ final class NameRules {
                 p.attributeHead = true;
                 return;
             }
-            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.display.terms(), a.displayWeights,
-                    entity, p.explain);
+            Match m = matcher.match(p.field.name.terms(), p.field.weights, p.field.spelling, a.display.terms(),
+                    a.displayWeights, entity, p.explain);
             if (m.score() > p.score) {
                 p.set(name(), m.score(), () -> describe("display name '" + a.attribute.displayName() + "'", m));
                 p.fieldHead = m.fieldHeadMatched();

@@ -64,6 +64,13 @@ public final class Tokenizer {
      * @return the folded text, case kept
      */
     public static String fold(String text) {
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        if (ascii) {
+            return text;
+        }
         String d = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return MARKS.matcher(d).replaceAll("");
     }
@@ -89,7 +96,15 @@ public final class Tokenizer {
      * @return whether it is made of digits only
      */
     public static boolean isDigits(String word) {
-        return !word.isEmpty() && word.codePoints().allMatch(Character::isDigit);
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean boundary(int prev, int cp, int next) {

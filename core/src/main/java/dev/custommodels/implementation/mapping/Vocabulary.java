@@ -37,6 +37,7 @@ public final class Vocabulary {
     private final List<Derivation> derivations;
     private final Set<String> lexicon;
     private final int maxPhraseWords;
+    private final Map<String, Integer> phraseLengthByFirstWord;
 
     /**
      * A derivation: a field named by one of {@code fieldTerms} is computed from an attribute named by one of
@@ -59,14 +60,18 @@ public final class Vocabulary {
         Map<String, String> p2c = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         int maxWords = 1;
+        Map<String, Integer> byFirst = new HashMap<>();
         for (List<String> group : b.mergedGroups()) {
             String concept = "~" + group.get(0);
             labels.put(concept, String.join(" | ", group));
             for (String term : group) {
                 p2c.put(term, concept);
-                maxWords = Math.max(maxWords, term.split(" ").length);
+                String[] ws = term.split(" ");
+                maxWords = Math.max(maxWords, ws.length);
+                byFirst.merge(ws[0], ws.length, Math::max);
             }
         }
+        this.phraseLengthByFirstWord = Map.copyOf(byFirst);
         Set<String> rel = new HashSet<>();
         Map<String, List<String>> relTo = new HashMap<>();
         for (String[] pair : b.related) {
@@ -143,7 +148,8 @@ public final class Vocabulary {
     }
 
     boolean related(String key1, String key2) {
-        return related.contains(key1 + "\u0000" + key2);
+        List<String> r = relatedTo.get(key1);
+        return r != null && r.contains(key2);
     }
 
     List<String> relatedTo(String key) {
@@ -152,6 +158,11 @@ public final class Vocabulary {
 
     int maxPhraseWords() {
         return maxPhraseWords;
+    }
+
+    /** The most words of a synonym term that starts with this word, or 0 when none does. */
+    int phraseLength(String firstWord) {
+        return phraseLengthByFirstWord.getOrDefault(firstWord, 0);
     }
 
     List<Derivation> derivations() {
