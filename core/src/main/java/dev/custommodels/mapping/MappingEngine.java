@@ -99,6 +99,23 @@ public final class MappingEngine {
     }
 
     /**
+     * Proposes a mapping of an input against the one entity the host chose, with pins.
+     *
+     * @param input the model input
+     * @param entity the entity
+     * @param options the pins (an entity set in the options is ignored: it is this entity)
+     * @return the proposal
+     * @throws IllegalArgumentException if a pin names something the entity does not have
+     */
+    public MappingProposal propose(ModelInput input, EntitySchema entity, MappingOptions options) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(options, "options");
+        MappingOptions only = new MappingOptions().setEntity(entity.name());
+        options.getPins().forEach(only::pin);
+        return propose(input, List.of(entity), only);
+    }
+
+    /**
      * Proposes a mapping with options: a chosen entity, pins.
      *
      * @param input the model input

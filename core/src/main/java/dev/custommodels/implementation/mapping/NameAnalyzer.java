@@ -110,8 +110,21 @@ final class NameAnalyzer {
         List<String> out = new ArrayList<>(words.size() + 4);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            List<String> exp = Tokenizer.isDigits(w) ? null
-                    : vocabulary.abbreviation(w, i == first && first != last, i == last && first != last);
+            if (Tokenizer.isDigits(w)) {
+                out.add(w);
+                continue;
+            }
+            // A lone letter before a word may be half of a short form split by its capitals: "FName", "EMail".
+            if (w.length() == 1 && i + 1 < words.size() && !Tokenizer.isDigits(words.get(i + 1))) {
+                List<String> joined = vocabulary.abbreviation(w + words.get(i + 1), i == first && i + 1 != last,
+                        i + 1 == last && first != i);
+                if (joined != null) {
+                    out.addAll(joined);
+                    i++;
+                    continue;
+                }
+            }
+            List<String> exp = vocabulary.abbreviation(w, i == first && first != last, i == last && first != last);
             if (exp == null) {
                 out.add(w);
             } else {
