@@ -26,8 +26,8 @@ final class CheckRules {
 
     /**
      * Numbers in names name instances: {@code BILL_AMT1} is not {@code BILL_AMT2}. The same number after the same
-     * word matches; a different number after the same word vetoes; an attribute's unmatched instance 1 is taken
-     * as the primary instance (small cost), any other unmatched number costs much.
+     * word matches; a different number after the same word vetoes; an attribute's unmatched instance 1 is the
+     * primary instance (no cost), any other unmatched number costs much.
      */
     static final class Numbering implements ChainRule {
         @Override
@@ -44,6 +44,7 @@ final class CheckRules {
             }
             boolean[] used = new boolean[a.size()];
             double factor = 1.0;
+            boolean noted = false;
             StringBuilder why = new StringBuilder();
             for (Digit d : f) {
                 int same = -1;
@@ -82,12 +83,13 @@ final class CheckRules {
             for (int j = 0; j < a.size(); j++) {
                 if (!used[j]) {
                     boolean first = a.get(j).value().equals("1");
-                    factor *= first ? 0.97 : 0.6;
-                    why.append(first ? "the attribute is instance 1, taken as the primary one; "
-                            : "the attribute is instance " + a.get(j).value() + ", the field names none; ");
+                    factor *= first ? 1.0 : 0.6;
+                    noted = true;
+                    why.append(first ? "the attribute is instance 1, the primary one; " : "the attribute is instance "
+                            + a.get(j).value() + ", the field names none; ");
                 }
             }
-            if (factor != 1.0) {
+            if (factor != 1.0 || noted) {
                 String w = why.toString().replaceAll("; $", "");
                 p.scale(name(), factor, () -> w);
             }

@@ -86,7 +86,8 @@ final class NameAnalyzer {
             } else {
                 String w = seg.get(i);
                 if (!vocabulary.isNoise(w)) {
-                    out.add(new Term(w, w, false, vocabulary.isWeak(w)));
+                    // A lone letter ("k" in "Income (k$)") is a unit or an initial: it counts little.
+                    out.add(new Term(w, w, false, vocabulary.isWeak(w) || w.length() == 1));
                     lastKey = w;
                 }
                 i++;

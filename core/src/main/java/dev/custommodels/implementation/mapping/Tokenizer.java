@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Splits a name into lower-case, accent-folded words: at separators (anything that is neither a letter nor a
  * digit), at camelCase boundaries (keeping acronym runs together: {@code HTTPServer} is {@code http server},
  * {@code customerID} is {@code customer id}), between letters and digits (digits are words of their own, so
- * {@code BILL_AMT1} is {@code bill amt 1}) and where the script changes ({@code 顧客ID} is {@code 顧客 id}).
+ * {@code BILL_AMT1} is {@code bill amt 1}; numbers in brackets, such as the range in {@code Score (1-100)}, are
+ * dropped) and where the script changes ({@code 顧客ID} is {@code 顧客 id}).
  */
 public final class Tokenizer {
     /** Names longer than this are cut before splitting; no real name comes close. */
@@ -34,16 +35,18 @@ public final class Tokenizer {
         StringBuilder cur = new StringBuilder();
         int prev = -1;
         int n = s.length();
+        int depth = 0;
         for (int i = 0; i < n; ) {
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
             int next = i + len < n ? s.codePointAt(i + len) : -1;
             if (!Character.isLetterOrDigit(cp)) {
-                flush(cur, out);
+                flush(cur, out, depth > 0);
                 prev = -1;
+                depth += cp == '(' || cp == '[' ? 1 : cp == ')' || cp == ']' ? (depth > 0 ? -1 : 0) : 0;
             } else {
                 if (prev >= 0 && boundary(prev, cp, next)) {
-                    flush(cur, out);
+                    flush(cur, out, depth > 0);
                 }
                 cur.appendCodePoint(cp);
                 prev = cp;
@@ -53,7 +56,7 @@ public final class Tokenizer {
                 return out;
             }
         }
-        flush(cur, out);
+        flush(cur, out, depth > 0);
         return out;
     }
 
@@ -126,13 +129,17 @@ public final class Tokenizer {
         return Character.isUpperCase(prev) && Character.isUpperCase(cp) && next >= 0 && Character.isLowerCase(next);
     }
 
-    private static void flush(StringBuilder cur, List<String> out) {
+    /** Ends the current word; numbers in brackets are units or ranges ("Score (1-100)"), not instances: dropped. */
+    private static void flush(StringBuilder cur, List<String> out, boolean bracketed) {
         if (cur.length() == 0) {
             return;
         }
         String w = cur.toString().toLowerCase(Locale.ROOT);
         cur.setLength(0);
         if (isDigits(w)) {
+            if (bracketed) {
+                return;
+            }
             String stripped = w.replaceFirst("^0+(?=.)", "");
             out.add(stripped);
         } else {

@@ -23,7 +23,9 @@ class TokenizerTest {
         "Ålder;alder",
         "número_cliente;numero cliente",
         "PAY_0;pay 0",
-        "__;''"})
+        "__;''",
+        "Spending Score (1-100);spending score",
+        "Address 1: Street 1;address 1 street 1"})
     void splitsNamesIntoWords(String name, String words) {
         assertThat(String.join(" ", Tokenizer.split(name))).isEqualTo(words);
     }
