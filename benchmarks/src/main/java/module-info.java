@@ -2,6 +2,7 @@
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
     requires com.fasterxml.jackson.databind;
+    requires java.management;
 
     exports dev.custommodels.benchmarks;
 

@@ -20,12 +20,16 @@ final class CatalogIndex {
     final List<AnalyzedName> entityNames = new ArrayList<>();
     final NameAnalyzer analyzer;
     private final Map<String, Integer> df = new HashMap<>();
+    private final Map<String, Double> keyWeights = new HashMap<>();
+    private final Map<String, java.util.Set<Integer>> entitiesByKey = new HashMap<>();
     private final Map<String, List<Integer>> postingLists = new HashMap<>();
     private final Map<String, int[]> postings = new HashMap<>();
     /** Per attribute, its entity's index: read in the candidate scan without touching the attribute. */
     int[] entityOf;
     /** Per attribute, the smaller total term weight of name and display name, for upper bounds. */
     double[] minWeightOf;
+    /** Per attribute, the ordinal of its data type. */
+    byte[] typeOf;
     private final Map<String, List<Integer>> byCompact = new HashMap<>();
     private final Set<String> words = new HashSet<>();
     private final Map<String, List<String>> deletions = new HashMap<>();
@@ -70,26 +74,35 @@ final class CatalogIndex {
             }
         }
         this.analyzer = new NameAnalyzer(vocabulary, lexicon);
+        Map<String, AnalyzedName> analysed = new HashMap<>();
+        java.util.function.Function<String, AnalyzedName> analyse = n -> analysed.computeIfAbsent(n,
+                k -> analyzer.analyze(k, splits.get(k)));
         for (int ei = 0; ei < entities.size(); ei++) {
             EntitySchema e = entities.get(ei);
-            AnalyzedName en = analyzer.analyze(e.name(), splits.get(e.name()));
+            AnalyzedName en = analyse.apply(e.name());
             entityNames.add(en);
-            en.terms().stream().filter(t -> !t.concept()).forEach(t -> addWord(t.surface()));
+            for (AnalyzedName.Term t : en.terms()) {
+                entitiesByKey.computeIfAbsent(t.key(), k -> new java.util.TreeSet<>()).add(ei);
+                if (!t.concept()) {
+                    addWord(t.surface());
+                }
+            }
             for (Attribute a : e.attributes()) {
-                AnalyzedName dn = a.displayName() == null ? null
-                        : analyzer.analyze(a.displayName(), splits.get(a.displayName()));
-                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyzer.analyze(a.name(), splits.get(a.name())),
-                        dn);
+                AnalyzedName dn = a.displayName() == null ? null : analyse.apply(a.displayName());
+                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyse.apply(a.name()), dn);
                 attrs.add(info);
                 index(info);
             }
         }
         postingLists.forEach((k, v) -> postings.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         postingLists.clear();
+        df.forEach((k, d) -> keyWeights.put(k, 1.0 / (1.0 + Math.log1p(d))));
         entityOf = new int[attrs.size()];
         minWeightOf = new double[attrs.size()];
+        typeOf = new byte[attrs.size()];
         for (AttrInfo a : attrs) {
             entityOf[a.index] = a.entity;
+            typeOf[a.index] = (byte) a.attribute.type().ordinal();
             a.nameWeights = weights(a.name.terms());
             a.displayWeights = a.display == null ? null : weights(a.display.terms());
             minWeightOf[a.index] = Math.max(1e-9, Math.min(sum(a.nameWeights),
@@ -140,7 +153,12 @@ final class CatalogIndex {
 
     /** The weight of a term key, before any weak discount. */
     double weight(String key) {
-        return 1.0 / (1.0 + Math.log1p(df.getOrDefault(key, 0)));
+        return keyWeights.getOrDefault(key, 1.0);
+    }
+
+    /** The entities whose own name has a term with this key. */
+    java.util.Set<Integer> entitiesNamed(String key) {
+        return entitiesByKey.getOrDefault(key, java.util.Set.of());
     }
 
     private static double sum(double[] w) {

@@ -190,6 +190,7 @@ final class CheckRules {
             for (DerivationIndex.Prepared d : p.field.derivations) {
                 Set<String> t = DerivationIndex.attributeMatch(d, keys);
                 if (t != null) {
+                    p.derivation = true;
                     p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name()
                             + "' would be computed from '" + p.attr.attribute.name() + "' (" + d.text() + ")");
                     return;

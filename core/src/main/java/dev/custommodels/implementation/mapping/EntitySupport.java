@@ -46,7 +46,7 @@ final class EntitySupport {
         int ne = out.length;
         double[] best = new double[ne];
         for (Pair p : ps) {
-            if (!p.vetoed() && !pinnedAttrs.containsKey(p.attr.index)) {
+            if (!p.vetoed() && (pinnedAttrs.isEmpty() || !pinnedAttrs.containsKey(p.attr.index))) {
                 best[p.attr.entity] = Math.max(best[p.attr.entity], p.score);
             }
         }

@@ -54,7 +54,7 @@ final class Explainer {
                 .thenComparingDouble(p -> -p.rank));
         List<Alternative> alts = new ArrayList<>();
         for (Pair p : others) {
-            boolean derivation = p.vetoes != null && p.vetoes.stream().anyMatch(v -> v.startsWith("a derivation"));
+            boolean derivation = p.derivation;
             if ((alts.size() <= Settings.NEAR_MISSES && p.score > 0) || derivation) {
                 alts.add(alternative(p, pick, taken, pinnedAttrs, fields, alts.isEmpty() && pick != null));
             }

@@ -15,6 +15,8 @@ final class Pair {
     boolean identifiers;
     boolean fieldHead;
     boolean attributeHead;
+    /** Whether a veto came from a derivation (the attribute is then always reported as a near miss). */
+    boolean derivation;
     /** The score plus the entity bonus, not capped at 1: what the assignment ranks by. */
     double rank;
     List<String> vetoes;

@@ -49,7 +49,7 @@ public final class Proposer {
         }
         this.settings = settings;
         this.index = new CatalogIndex(entities, settings.vocabulary());
-        this.scorer = new Scorer(index, settings.vocabulary(), settings.hostRules(), settings.reviewThreshold());
+        this.scorer = new Scorer(index, settings.vocabulary(), settings.hostRules());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.custommodels.implementation.mapping;
 import dev.custommodels.implementation.mapping.AnalyzedName.Term;
 import dev.custommodels.implementation.mapping.CatalogIndex.AttrInfo;
 import dev.custommodels.mapping.MappingRule;
+import dev.custommodels.mapping.TypeLattice;
 import dev.custommodels.models.ModelField;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,17 +21,18 @@ final class Scorer {
      * could be neither a target nor a useful near miss.
      */
     static final double FLOOR = 0.3;
-    /** Of the pairs that cannot reach the review threshold, this many (best bound first) are scored as near misses. */
-    static final int WEAK_KEPT = 8;
+    /** Pairs kept per field, enough for the assignment's options and the near misses. */
+    static final int KEPT = 14;
+    /** Pairs whose types never convert kept per field, best bound first, as near misses. */
+    static final int VETOED_KEPT = 3;
+    private static final double BOUND_SCALE = 1 << 20;
     private final CatalogIndex index;
     private final DerivationIndex derivations;
     private final Vocabulary vocabulary;
-    private final double reviewThreshold;
     private final List<ChainRule> chain = new ArrayList<>();
 
-    Scorer(CatalogIndex index, Vocabulary vocabulary, List<MappingRule> hostRules, double reviewThreshold) {
+    Scorer(CatalogIndex index, Vocabulary vocabulary, List<MappingRule> hostRules) {
         this.index = index;
-        this.reviewThreshold = reviewThreshold;
         this.vocabulary = vocabulary;
         this.derivations = new DerivationIndex(vocabulary, index.analyzer);
         NameMatcher matcher = new NameMatcher(vocabulary);
@@ -62,7 +64,7 @@ final class Scorer {
     }
 
     /**
-     * Scores every candidate attribute of a field that could reach {@link #FLOOR}.
+     * Scores the candidate attributes of a field that could reach {@link #FLOOR}, best first, as many as needed.
      *
      * @param f the field
      * @param allowedEntity the only entity to consider, or -1 for all
@@ -77,22 +79,35 @@ final class Scorer {
         }
         double[] context = entityContext(f);
         List<Pair> out = new ArrayList<>();
-        List<double[]> weak = new ArrayList<>();
-        double sure = reviewThreshold - Settings.ENTITY_BONUS;
+        long[] order = new long[scratch.touchedCount];
+        long[] typeVetoed = new long[scratch.touchedCount];
+        int n = 0;
+        int nv = 0;
+        dev.custommodels.models.DataType fieldType = f.field.type();
         int[] entityOf = index.entityOf;
         double[] minWeight = index.minWeightOf;
+        byte[] typeOf = index.typeOf;
+        dev.custommodels.models.DataType[] types = dev.custommodels.models.DataType.values();
         for (int k = 0; k < scratch.touchedCount; k++) {
             int i = scratch.touched[k];
             int entity = entityOf[i];
-            boolean forced = scratch.forced.get(i);
-            double fc = fieldTotal == 0 ? 0 : Math.min(1, (scratch.fieldAcc[i] + context[entity]) / fieldTotal);
-            double ac = Math.min(1, scratch.attrAcc[i] / minWeight[i]);
-            double bound = fc + ac == 0 ? 0 : 2 * fc * ac / (fc + ac);
             if (allowedEntity < 0 || entity == allowedEntity) {
-                if (forced || bound >= sure) {
+                if (scratch.forced.get(i)) {
                     out.add(evaluate(f, index.attrs.get(i), false));
-                } else if (bound >= FLOOR) {
-                    weak.add(new double[] {bound, i});
+                } else {
+                    double fc = fieldTotal == 0 ? 0
+                            : Math.min(1, (scratch.fieldAcc[i] + context[entity]) / fieldTotal);
+                    double ac = Math.min(1, scratch.attrAcc[i] / minWeight[i]);
+                    double bound = fc + ac == 0 ? 0 : 2 * fc * ac / (fc + ac);
+                    if (bound >= FLOOR) {
+                        long key = ((long) (bound * BOUND_SCALE) << 32) | i;
+                        // A pair whose types never convert, keys or not, is only a near miss: few are scored.
+                        if (TypeLattice.check(types[typeOf[i]], fieldType, true).allowed()) {
+                            order[n++] = key;
+                        } else {
+                            typeVetoed[nv++] = key;
+                        }
+                    }
                 }
             }
             scratch.fieldAcc[i] = 0;
@@ -100,13 +115,38 @@ final class Scorer {
         }
         scratch.forced.clear();
         scratch.touchedCount = 0;
-        if (weak.size() > WEAK_KEPT) {
-            weak.sort((x, y) -> Double.compare(y[0], x[0]));
-        }
-        for (int k = 0; k < Math.min(WEAK_KEPT, weak.size()); k++) {
-            out.add(evaluate(f, index.attrs.get((int) weak.get(k)[1]), false));
+        evaluateBest(f, order, n, out);
+        java.util.Arrays.sort(typeVetoed, 0, nv);
+        for (int k = nv - 1; k >= Math.max(0, nv - VETOED_KEPT); k--) {
+            out.add(evaluate(f, index.attrs.get((int) typeVetoed[k]), false));
         }
         return out;
+    }
+
+    /**
+     * Scores candidates best bound first, keeping on until {@link #KEPT} pairs are scored and no remaining bound
+     * (plus the largest entity bonus) can beat the {@link #KEPT}-th best score.
+     */
+    private void evaluateBest(FieldInfo f, long[] order, int n, List<Pair> out) {
+        java.util.Arrays.sort(order, 0, n);
+        java.util.PriorityQueue<Double> top = new java.util.PriorityQueue<>();
+        for (Pair p : out) {
+            top.add(p.score);
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            double bound = (order[k] >>> 32) / BOUND_SCALE;
+            if (top.size() >= KEPT && bound + Settings.ENTITY_BONUS < top.peek()) {
+                break;
+            }
+            Pair p = evaluate(f, index.attrs.get((int) order[k]), false);
+            out.add(p);
+            if (!p.vetoed() || p.derivation) {
+                top.add(p.score);
+                if (top.size() > KEPT) {
+                    top.poll();
+                }
+            }
+        }
     }
 
     /** Runs the chain on one pair. */
@@ -166,13 +206,9 @@ final class Scorer {
     /** Per entity, how much of the field its own name can explain (at the entity-name rate). */
     private double[] entityContext(FieldInfo f) {
         double[] out = new double[index.entities.size()];
-        for (int e = 0; e < out.length; e++) {
-            for (Term et : index.entityNames.get(e).terms()) {
-                for (int t = 0; t < f.name.terms().size(); t++) {
-                    if (et.key().equals(f.name.terms().get(t).key())) {
-                        out[e] += f.weights[t] * NameMatcher.ENTITY;
-                    }
-                }
+        for (int t = 0; t < f.name.terms().size(); t++) {
+            for (int e : index.entitiesNamed(f.name.terms().get(t).key())) {
+                out[e] += f.weights[t] * NameMatcher.ENTITY;
             }
         }
         return out;
