@@ -150,6 +150,20 @@ class MappingRulesTest {
     }
 
     @Test
+    void aDisplayNameThatRelabelsTheAttributeOutweighsItsName() {
+        dev.custommodels.models.EntitySchema crm = new dev.custommodels.models.EntitySchema("Contact", List.of(
+                new dev.custommodels.models.Attribute("contactId", STRING, "Contact"),
+                new dev.custommodels.models.Attribute("stateCode", STRING, "Status"),
+                new dev.custommodels.models.Attribute("address1StateOrProvince", STRING,
+                        "Address 1: State/Province")), "contactId");
+        FieldMapping m = engine.propose(input("State", STRING), crm).field("State").orElseThrow();
+        assertThat(m.target().attribute()).isEqualTo("address1StateOrProvince");
+        assertThat(m.runnerUp().target().attribute()).isEqualTo("stateCode");
+        assertThat(m.runnerUp().evidence()).anyMatch(e -> e.rule().equals("display-name")
+                && e.detail().contains("'Status' shares no word"));
+    }
+
+    @Test
     void mappedFieldsExplainTheRunnerUp() {
         FieldMapping m = map("Phone", STRING);
         assertThat(m.runnerUp()).isNotNull();

@@ -45,6 +45,8 @@ final class CatalogIndex {
         final AnalyzedName name;
         final AnalyzedName display;
         final boolean primaryKey;
+        /** Whether the display name shares no term with the attribute name: a different label altogether. */
+        boolean relabelled;
         double[] nameWeights;
         double[] displayWeights;
 
@@ -103,6 +105,8 @@ final class CatalogIndex {
         for (AttrInfo a : attrs) {
             entityOf[a.index] = a.entity;
             typeOf[a.index] = (byte) a.attribute.type().ordinal();
+            a.relabelled = a.display != null && java.util.Collections.disjoint(
+                    DerivationIndex.keySet(a.name), DerivationIndex.keySet(a.display));
             a.nameWeights = weights(a.name.terms());
             a.displayWeights = a.display == null ? null : weights(a.display.terms());
             minWeightOf[a.index] = Math.max(1e-9, Math.min(sum(a.nameWeights),
@@ -153,7 +157,7 @@ final class CatalogIndex {
 
     /** The weight of a term key, before any weak discount. */
     double weight(String key) {
-        return keyWeights.getOrDefault(key, 1.0);
+        return keyWeights.getOrDefault(key, UNKNOWN_WEIGHT);
     }
 
     /** The entities whose own name has a term with this key. */
@@ -178,6 +182,8 @@ final class CatalogIndex {
     }
 
     private static final int[] NONE = new int[0];
+    /** The weight of a word the catalog does not have: that of a word it has once. */
+    static final double UNKNOWN_WEIGHT = 1.0 / (1.0 + Math.log1p(1));
 
     int[] postings(String key) {
         return postings.getOrDefault(key, NONE);

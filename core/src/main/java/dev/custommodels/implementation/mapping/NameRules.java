@@ -49,6 +49,7 @@ final class NameRules {
 
     /** The same comparison against the attribute's display name; counts only when it does better. */
     static final class DisplayName implements ChainRule {
+        static final double DISAGREEING_DISPLAY = 0.7;
         private final NameMatcher matcher;
         private final CatalogIndex index;
 
@@ -82,6 +83,12 @@ final class NameRules {
                 p.set(name(), m.score(), () -> describe("display name '" + a.attribute.displayName() + "'", m));
                 p.fieldHead = m.fieldHeadMatched();
                 p.attributeHead = m.attributeHeadMatched();
+            } else if (m.score() == 0 && p.score > 0 && a.relabelled) {
+                // A display name that shares no word with its own attribute name says the name misleads (CDM's
+                // stateCode is displayed "Status"); when it shares nothing with the field either, the name's
+                // resemblance to the field counts less.
+                p.scale(name(), DISAGREEING_DISPLAY, () -> "the display name '" + a.attribute.displayName()
+                        + "' shares no word with the field");
             }
         }
     }
