@@ -155,7 +155,11 @@ class MappingRulesTest {
                 new dev.custommodels.models.Attribute("contactId", STRING, "Contact"),
                 new dev.custommodels.models.Attribute("stateCode", STRING, "Status"),
                 new dev.custommodels.models.Attribute("address1StateOrProvince", STRING,
-                        "Address 1: State/Province")), "contactId");
+                        "Address 1: State/Province"),
+                new dev.custommodels.models.Attribute("address1City", STRING, "Address 1: City"),
+                new dev.custommodels.models.Attribute("address1Country", STRING, "Address 1: Country"),
+                new dev.custommodels.models.Attribute("address1Line1", STRING, "Address 1: Street 1"),
+                new dev.custommodels.models.Attribute("address1PostalCode", STRING, "Address 1: ZIP")), "contactId");
         FieldMapping m = engine.propose(input("State", STRING), crm).field("State").orElseThrow();
         assertThat(m.target().attribute()).isEqualTo("address1StateOrProvince");
         assertThat(m.runnerUp().target().attribute()).isEqualTo("stateCode");
