@@ -90,7 +90,10 @@ final class CatalogIndex {
                 }
             }
             for (Attribute a : e.attributes()) {
-                AnalyzedName dn = a.displayName() == null ? null : analyse.apply(a.displayName());
+                // A display name made of the same words as the name ("First Name" for firstName) adds nothing.
+                AnalyzedName dn = a.displayName() == null
+                        || splits.get(a.displayName()).equals(splits.get(a.name())) ? null
+                        : analyse.apply(a.displayName());
                 AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyse.apply(a.name()), dn);
                 attrs.add(info);
                 index(info);

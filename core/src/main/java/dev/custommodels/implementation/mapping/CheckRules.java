@@ -135,6 +135,7 @@ final class CheckRules {
 
     /** The type lattice: vetoes pairs whose types never convert, and prefers pairs of the same type. */
     static final class Type implements ChainRule {
+        static final double WARN_FACTOR = 0.9;
         @Override
         public String name() {
             return "type";
@@ -149,7 +150,7 @@ final class CheckRules {
                 case VETO -> p.veto(name(), c.reason());
                 case WARN -> {
                     p.warn(name(), c.reason());
-                    p.scale(name(), 0.9, () -> "warning: " + c.reason());
+                    p.scale(name(), WARN_FACTOR, () -> "warning: " + c.reason());
                 }
                 case OK -> {
                     double f = affinity(at, ft);
@@ -158,6 +159,19 @@ final class CheckRules {
                     }
                 }
             }
+        }
+
+        /**
+         * The largest factor the type rule can apply to a pair of these types (keys or not), 0 for a veto: lets the
+         * scorer bound a pair's score before scoring it.
+         */
+        static double bestFactor(DataType at, DataType ft) {
+            TypeCheck c = TypeLattice.check(at, ft, true);
+            return switch (c.verdict()) {
+                case VETO -> 0;
+                case WARN -> WARN_FACTOR;
+                case OK -> affinity(at, ft);
+            };
         }
 
         private static double affinity(DataType at, DataType ft) {

@@ -3,7 +3,6 @@ package dev.custommodels.implementation.mapping;
 import dev.custommodels.implementation.mapping.AnalyzedName.Term;
 import dev.custommodels.implementation.mapping.CatalogIndex.AttrInfo;
 import dev.custommodels.mapping.MappingRule;
-import dev.custommodels.mapping.TypeLattice;
 import dev.custommodels.models.ModelField;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,7 +21,7 @@ final class Scorer {
      */
     static final double FLOOR = 0.3;
     /** Pairs kept per field, enough for the assignment's options and the near misses. */
-    static final int KEPT = 14;
+    static final int KEPT = 10;
     /** Pairs whose types never convert kept per field, best bound first, as near misses. */
     static final int VETOED_KEPT = 3;
     private static final double BOUND_SCALE = 1 << 20;
@@ -100,12 +99,12 @@ final class Scorer {
                     double ac = Math.min(1, scratch.attrAcc[i] / minWeight[i]);
                     double bound = fc + ac == 0 ? 0 : 2 * fc * ac / (fc + ac);
                     if (bound >= FLOOR) {
-                        long key = ((long) (bound * BOUND_SCALE) << 32) | i;
+                        double typeFactor = CheckRules.Type.bestFactor(types[typeOf[i]], fieldType);
                         // A pair whose types never convert, keys or not, is only a near miss: few are scored.
-                        if (TypeLattice.check(types[typeOf[i]], fieldType, true).allowed()) {
-                            order[n++] = key;
+                        if (typeFactor > 0) {
+                            order[n++] = ((long) (bound * typeFactor * BOUND_SCALE) << 32) | i;
                         } else {
-                            typeVetoed[nv++] = key;
+                            typeVetoed[nv++] = ((long) (bound * BOUND_SCALE) << 32) | i;
                         }
                     }
                 }
@@ -124,8 +123,9 @@ final class Scorer {
     }
 
     /**
-     * Scores candidates best bound first, keeping on until {@link #KEPT} pairs are scored and no remaining bound
-     * (plus the largest entity bonus) can beat the {@link #KEPT}-th best score.
+     * Scores candidates best bound first (the bound covers the name rules and the type rule's factor), keeping on
+     * until {@link #KEPT} pairs are scored and no remaining bound, plus the largest entity and primary-key bonuses,
+     * can beat the {@link #KEPT}-th best score.
      */
     private void evaluateBest(FieldInfo f, long[] order, int n, List<Pair> out) {
         java.util.Arrays.sort(order, 0, n);
@@ -135,7 +135,7 @@ final class Scorer {
         }
         for (int k = n - 1; k >= 0; k--) {
             double bound = (order[k] >>> 32) / BOUND_SCALE;
-            if (top.size() >= KEPT && bound + Settings.ENTITY_BONUS < top.peek()) {
+            if (top.size() >= KEPT && bound + Settings.ENTITY_BONUS + CheckRules.PRIMARY_KEY_BONUS < top.peek()) {
                 break;
             }
             Pair p = evaluate(f, index.attrs.get((int) order[k]), false);
