@@ -1,5 +1,7 @@
 package dev.custommodels.mapping;
 
+import com.azure.core.util.logging.ClientLogger;
+import com.azure.core.util.logging.LogLevel;
 import dev.custommodels.entities.EntityCatalog;
 import dev.custommodels.implementation.mapping.BindingValidator;
 import dev.custommodels.implementation.mapping.Proposer;
@@ -29,6 +31,7 @@ import java.util.Objects;
  * equal list of entities.
  */
 public final class MappingEngine {
+    private static final ClientLogger LOGGER = new ClientLogger(MappingEngine.class);
     /** Prepared catalogs kept for reuse: preparing one (every attribute name analysed) is the costly part. */
     private static final int CACHED_CATALOGS = 4;
     private final Settings settings;
@@ -129,7 +132,14 @@ public final class MappingEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(entities, "entities");
         Objects.requireNonNull(options, "options");
-        return proposer(entities).propose(input, options.getEntity(), options.getPins());
+        MappingProposal p = proposer(entities).propose(input, options.getEntity(), options.getPins());
+        if (LOGGER.canLogAtLevel(LogLevel.VERBOSE)) {
+            LOGGER.verbose("Proposed a mapping of input '{}' from entity '{}': {} mapped, {} to review, {} unmapped.",
+                    p.input(), p.entity(), p.fieldsWithStatus(MappingStatus.MAPPED).size(),
+                    p.fieldsWithStatus(MappingStatus.NEEDS_REVIEW).size(),
+                    p.fieldsWithStatus(MappingStatus.UNMAPPED).size());
+        }
+        return p;
     }
 
     /**
