@@ -118,6 +118,20 @@ class MappingRulesTest {
     }
 
     @Test
+    void countingAnEntitysRecordsIsADerivation() {
+        dev.custommodels.models.EntitySchema purchases = new dev.custommodels.models.EntitySchema("WebPurchases",
+                List.of(new dev.custommodels.models.Attribute("purchaseId", STRING, null),
+                        new dev.custommodels.models.Attribute("amount", NUMBER, null)), "purchaseId");
+        FieldMapping m = engine.propose(input("NumWebPurchases", INTEGER), List.of(CONTACT, purchases))
+                .field("NumWebPurchases").orElseThrow();
+        assertThat(m.status()).isEqualTo(MappingStatus.UNMAPPED);
+        assertThat(m.nearMisses()).anySatisfy(a -> {
+            assertThat(a.target()).isEqualTo(AttributeRef.of("WebPurchases", "purchaseId"));
+            assertThat(a.reason()).contains("would count the records of WebPurchases");
+        });
+    }
+
+    @Test
     void aFieldWhoseHeadWordIsUnexplainedDoesNotMap() {
         assertThat(map("Phone", STRING).target().attribute()).isEqualTo("telephone1");
         FieldMapping service = map("PhoneService", STRING);

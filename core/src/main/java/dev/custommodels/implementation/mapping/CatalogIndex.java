@@ -196,6 +196,16 @@ final class CatalogIndex {
         return byCompact.getOrDefault(compact, List.of());
     }
 
+    /** The attribute index of an entity's primary key. */
+    java.util.Optional<Integer> primaryKeyOf(int entity) {
+        for (int pk : primaryKeys) {
+            if (attrs.get(pk).entity == entity) {
+                return java.util.Optional.of(pk);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     List<Integer> primaryKeys() {
         return primaryKeys;
     }

@@ -185,7 +185,10 @@ final class CheckRules {
         }
     }
 
-    /** A derived field (age from a birth date) is never mapped to what it is computed from. */
+    /**
+     * A derived field is never mapped to what it is computed from: age from a birth date (the vocabulary's
+     * {@code derive} lines), or a count of an entity's records (reported on the entity's primary key).
+     */
     static final class Derivation implements ChainRule {
         @Override
         public String name() {
@@ -194,6 +197,12 @@ final class CheckRules {
 
         @Override
         public void apply(Pair p) {
+            if (p.attr.primaryKey && p.field.countedEntities.contains(p.attr.entity)) {
+                p.derivation = true;
+                p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name() + "' would count the records of "
+                        + p.attr.schema.name());
+                return;
+            }
             if (p.field.derivations.isEmpty()) {
                 return;
             }

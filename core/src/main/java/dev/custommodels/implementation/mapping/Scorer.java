@@ -59,7 +59,26 @@ final class Scorer {
             }
             spelling.add(m);
         }
-        return new FieldInfo(i, f, n, index.weights(n.terms()), derivations.forField(n), spelling);
+        return new FieldInfo(i, f, n, index.weights(n.terms()), derivations.forField(n), spelling,
+                countedEntities(n));
+    }
+
+    /**
+     * A field that counts something named like an entity ({@code NumWebPurchases}, {@code order_count}) counts that
+     * entity's records: a derivation, not a mapping.
+     */
+    private java.util.Set<Integer> countedEntities(AnalyzedName n) {
+        String count = vocabulary.conceptOf("count");
+        if (count == null || n.terms().stream().noneMatch(t -> t.key().equals(count))) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (Term t : n.terms()) {
+            if (!t.key().equals(count)) {
+                out.addAll(index.entitiesNamed(t.key()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -181,6 +200,9 @@ final class Scorer {
             for (var keys : d.attributeTerms()) {
                 force(scratch, index.postings(keys.iterator().next()));
             }
+        }
+        for (int e : f.countedEntities) {
+            index.primaryKeyOf(e).ifPresent(pk -> force(scratch, new int[] {pk}));
         }
     }
 
