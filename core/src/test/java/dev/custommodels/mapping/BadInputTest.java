@@ -63,6 +63,9 @@ class BadInputTest {
                 Attribute.of("id", STRING)), "id");
         assertThat(engine.propose(input("a".repeat(1000), STRING), longAttr).field("a".repeat(1000))
                 .orElseThrow().target().attribute()).hasSize(1000);
+        String almost = "a".repeat(999) + "b";
+        assertThat(engine.propose(input(almost, STRING), longAttr).field(almost).orElseThrow().confidence())
+                .isLessThan(1.0);
     }
 
     @Test

@@ -199,6 +199,7 @@ final class CheckRules {
         public void apply(Pair p) {
             if (p.attr.primaryKey && p.field.countedEntities.contains(p.attr.entity)) {
                 p.derivation = true;
+                p.derivationStrength = 1;
                 p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name() + "' would count the records of "
                         + p.attr.schema.name());
                 return;
@@ -210,12 +211,15 @@ final class CheckRules {
             if (p.attr.display != null) {
                 keys.addAll(DerivationIndex.keySet(p.attr.display));
             }
+            Set<String> fieldKeys = DerivationIndex.keySet(p.field.name);
             for (DerivationIndex.Prepared d : p.field.derivations) {
-                Set<String> t = DerivationIndex.attributeMatch(d, keys);
-                if (t != null) {
+                DerivationIndex.Found found = DerivationIndex.match(d, fieldKeys, keys);
+                if (found != null) {
                     p.derivation = true;
+                    p.derivationStrength = found.strength();
                     p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name()
-                            + "' would be computed from '" + p.attr.attribute.name() + "' (" + d.text() + ")");
+                            + "' would be computed from '" + p.attr.attribute.name() + "' (" + found.field().text()
+                            + " from " + found.attribute().text() + ")");
                     return;
                 }
             }

@@ -197,8 +197,8 @@ final class Scorer {
             force(scratch, index.primaryKeys().stream().mapToInt(Integer::intValue).toArray());
         }
         for (DerivationIndex.Prepared d : f.derivations) {
-            for (var keys : d.attributeTerms()) {
-                force(scratch, index.postings(keys.iterator().next()));
+            for (DerivationIndex.Side side : d.attributeTerms()) {
+                force(scratch, index.postings(side.keys().iterator().next()));
             }
         }
         for (int e : f.countedEntities) {

@@ -86,7 +86,7 @@ public final class Tokenizer {
      * @return the compact form
      */
     public static String compact(String name) {
-        String s = fold(name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name);
+        String s = fold(name);
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
         return b.toString().toLowerCase(Locale.ROOT);
