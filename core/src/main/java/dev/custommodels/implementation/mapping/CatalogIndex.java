@@ -185,6 +185,8 @@ final class CatalogIndex {
     }
 
     private static final int[] NONE = new int[0];
+    /** Words longer than this are compared whole only; typos are looked for in shorter ones. */
+    static final int MAX_TYPO_WORD = 40;
     /** The weight of a word the catalog does not have: that of a word it has once. */
     static final double UNKNOWN_WEIGHT = 1.0 / (1.0 + Math.log1p(1));
 
@@ -214,7 +216,7 @@ final class CatalogIndex {
         if (!words.add(w)) {
             return;
         }
-        if (w.length() >= 5) {
+        if (w.length() >= 5 && w.length() <= MAX_TYPO_WORD) {
             for (String d : deletionsOf(w)) {
                 deletions.computeIfAbsent(d, k -> new ArrayList<>()).add(w);
             }
@@ -250,7 +252,7 @@ final class CatalogIndex {
         }
         Set<String> found = new HashSet<>();
         int l = word.length();
-        if (l >= 5 && l <= 64) {
+        if (l >= 5 && l <= MAX_TYPO_WORD) {
             for (String d : deletionsOf(word)) {
                 for (String w : deletions.getOrDefault(d, List.of())) {
                     found.add(w);

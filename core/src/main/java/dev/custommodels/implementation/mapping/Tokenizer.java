@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class Tokenizer {
     /** Names longer than this are cut before splitting; no real name comes close. */
-    static final int MAX_NAME_CHARS = 512;
+    static final int MAX_NAME_CHARS = 4096;
     /** At most this many words are kept from one name. */
     static final int MAX_TOKENS = 48;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
