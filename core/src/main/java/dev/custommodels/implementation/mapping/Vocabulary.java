@@ -36,7 +36,6 @@ public final class Vocabulary {
     private final Map<String, List<String>> relatedTo;
     private final List<Derivation> derivations;
     private final Set<String> lexicon;
-    private final int maxPhraseWords;
     private final Map<String, Integer> phraseLengthByFirstWord;
 
     /**
@@ -59,7 +58,6 @@ public final class Vocabulary {
         this.derivations = List.copyOf(b.derivations);
         Map<String, String> p2c = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        int maxWords = 1;
         Map<String, Integer> byFirst = new HashMap<>();
         for (List<String> group : b.mergedGroups()) {
             String concept = "~" + group.get(0);
@@ -67,7 +65,6 @@ public final class Vocabulary {
             for (String term : group) {
                 p2c.put(term, concept);
                 String[] ws = term.split(" ");
-                maxWords = Math.max(maxWords, ws.length);
                 byFirst.merge(ws[0], ws.length, Math::max);
             }
         }
@@ -91,7 +88,6 @@ public final class Vocabulary {
         this.conceptLabel = Map.copyOf(labels);
         this.related = Set.copyOf(rel);
         this.lexicon = Set.copyOf(lex);
-        this.maxPhraseWords = maxWords;
     }
 
     /**
@@ -154,10 +150,6 @@ public final class Vocabulary {
 
     List<String> relatedTo(String key) {
         return relatedTo.getOrDefault(key, List.of());
-    }
-
-    int maxPhraseWords() {
-        return maxPhraseWords;
     }
 
     /** The most words of a synonym term that starts with this word, or 0 when none does. */
