@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param target the attribute
  * @param score its score in [0, 1] (0 when vetoed before scoring mattered)
  * @param reason why it lost or was rejected, in words
- * @param evidence what each rule said about it
+ * @param evidence what each rule said about it; given for a runner-up, empty for other near misses (whose reason
+ *     says why they were rejected)
  */
 public record Alternative(AttributeRef target, double score, String reason, List<Evidence> evidence) {
 

@@ -1,5 +1,7 @@
 package dev.custommodels.mapping;
 
+import com.azure.core.util.logging.ClientLogger;
+import com.azure.core.util.logging.LogLevel;
 import dev.custommodels.entities.EntityCatalog;
 import dev.custommodels.implementation.mapping.BindingValidator;
 import dev.custommodels.implementation.mapping.Proposer;
@@ -9,7 +11,9 @@ import dev.custommodels.models.InputBinding;
 import dev.custommodels.models.ModelInput;
 import dev.custommodels.models.ServiceContract;
 import dev.custommodels.models.ValidationProblem;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,13 +26,42 @@ import java.util.Objects;
  * and near misses. A field computed from an attribute (age from a birth date) is never mapped to it. Pins from the
  * host always win.
  *
- * <p>Instances are immutable and thread-safe. Build one with {@link MappingEngineBuilder}.
+ * <p>Instances are thread-safe. Build one with {@link MappingEngineBuilder}. The engine keeps the last few catalogs
+ * it prepared (each attribute name analysed, an index of words built) and reuses one when a later call passes an
+ * equal list of entities.
  */
 public final class MappingEngine {
+    private static final ClientLogger LOGGER = new ClientLogger(MappingEngine.class);
+    /** Prepared catalogs kept for reuse: preparing one (every attribute name analysed) is the costly part. */
+    private static final int CACHED_CATALOGS = 4;
     private final Settings settings;
+    private final Map<List<EntitySchema>, Proposer> prepared = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<EntitySchema>, Proposer> eldest) {
+            return size() > CACHED_CATALOGS;
+        }
+    };
 
     MappingEngine(Settings settings) {
         this.settings = settings;
+    }
+
+    /** Returns the prepared catalog, preparing it on first use; catalogs are values, so equal lists share one. */
+    private Proposer proposer(List<EntitySchema> entities) {
+        List<EntitySchema> key = List.copyOf(entities);
+        synchronized (prepared) {
+            Proposer p = prepared.get(key);
+            if (p != null) {
+                return p;
+            }
+        }
+        Proposer p = new Proposer(settings, key);
+        synchronized (prepared) {
+            prepared.put(key, p);
+        }
+        return p;
     }
 
     /**
@@ -69,6 +102,23 @@ public final class MappingEngine {
     }
 
     /**
+     * Proposes a mapping of an input against the one entity the host chose, with pins.
+     *
+     * @param input the model input
+     * @param entity the entity
+     * @param options the pins (an entity set in the options is ignored: it is this entity)
+     * @return the proposal
+     * @throws IllegalArgumentException if a pin names something the entity does not have
+     */
+    public MappingProposal propose(ModelInput input, EntitySchema entity, MappingOptions options) {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(options, "options");
+        MappingOptions only = new MappingOptions().setEntity(entity.name());
+        options.getPins().forEach(only::pin);
+        return propose(input, List.of(entity), only);
+    }
+
+    /**
      * Proposes a mapping with options: a chosen entity, pins.
      *
      * @param input the model input
@@ -82,7 +132,14 @@ public final class MappingEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(entities, "entities");
         Objects.requireNonNull(options, "options");
-        return new Proposer(settings, entities).propose(input, options.getEntity(), options.getPins());
+        MappingProposal p = proposer(entities).propose(input, options.getEntity(), options.getPins());
+        if (LOGGER.canLogAtLevel(LogLevel.VERBOSE)) {
+            LOGGER.verbose("Proposed a mapping of input '{}' from entity '{}': {} mapped, {} to review, {} unmapped.",
+                    p.input(), p.entity(), p.fieldsWithStatus(MappingStatus.MAPPED).size(),
+                    p.fieldsWithStatus(MappingStatus.NEEDS_REVIEW).size(),
+                    p.fieldsWithStatus(MappingStatus.UNMAPPED).size());
+        }
+        return p;
     }
 
     /**
@@ -96,8 +153,8 @@ public final class MappingEngine {
     public List<MappingProposal> proposeAll(ServiceContract contract, List<EntitySchema> entities) {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(entities, "entities");
-        Proposer p = new Proposer(settings, entities);
-        return contract.inputs().stream().map(i -> p.propose(i, null, java.util.Map.of())).toList();
+        Proposer p = proposer(entities);
+        return contract.inputs().stream().map(i -> p.propose(i, null, Map.of())).toList();
     }
 
     /**
@@ -131,7 +188,7 @@ public final class MappingEngine {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(bindings, "bindings");
         Objects.requireNonNull(entities, "entities");
-        return new BindingValidator(settings).validate(contract, bindings, entities);
+        return new BindingValidator(this::proposer).validate(contract, bindings, entities);
     }
 
     /**

@@ -6,7 +6,8 @@ package dev.custommodels.mapping;
  * the pair's score or veto the pair. What a rule returns is recorded as evidence under its {@link #name()}.
  *
  * <p>Rules refine candidates, they do not create them: a pair is a candidate when the names share a word, a
- * synonym or a near spelling. To make two unrelated names meet, add synonyms; to force one binding, pin it.
+ * synonym or a near spelling, and only the pairs that can still compete for a field (judged by an upper bound of
+ * the built-in rules' score) reach the rules. To make two unrelated names meet, add synonyms; to force one binding, pin it.
  * Implementations must be thread-safe and fast (they run on many pairs).
  */
 public interface MappingRule {

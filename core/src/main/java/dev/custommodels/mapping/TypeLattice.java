@@ -35,7 +35,22 @@ import java.util.stream.Collectors;
  * are not numbers are errors for that row. Ask for this with {@link #check(DataType, DataType, boolean)}.
  */
 public final class TypeLattice {
+    private static final TypeCheck[][][] TABLE = table();
+
     private TypeLattice() {
+    }
+
+    private static TypeCheck[][][] table() {
+        DataType[] types = DataType.values();
+        TypeCheck[][][] t = new TypeCheck[2][types.length][types.length];
+        for (int ids = 0; ids < 2; ids++) {
+            for (DataType a : types) {
+                for (DataType f : types) {
+                    t[ids][a.ordinal()][f.ordinal()] = compute(a, f, ids == 1);
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -62,46 +77,51 @@ public final class TypeLattice {
     public static TypeCheck check(DataType attribute, DataType field, boolean identifiers) {
         Objects.requireNonNull(attribute, "attribute");
         Objects.requireNonNull(field, "field");
-        String a = name(attribute);
+        return TABLE[identifiers ? 1 : 0][attribute.ordinal()][field.ordinal()];
+    }
+
+    private static TypeCheck compute(DataType attribute, DataType field, boolean identifiers) {
+        String a = article(attribute);
         String f = name(field);
+        String af = article(field);
         if (attribute == field) {
-            return ok("a " + a + " feeds a " + f + " field as is");
+            return ok(a + " feeds " + af + " field as is");
         }
         switch (field) {
             case STRING:
-                return ok("a " + a + " is written as text");
+                return ok(a + " is written as text");
             case INTEGER:
                 switch (attribute) {
                     case BOOLEAN: return ok("a boolean feeds an integer field as 1 or 0");
                     case NUMBER: return warn("a number feeds an integer field only when whole; a value with a "
                             + "fraction is an error for its row");
-                    case STRING: return textToNumber(f, identifiers);
-                    default: return veto("a " + a + " never feeds an integer field (dates are not numbers)");
+                    case STRING: return textToNumber(af, identifiers);
+                    default: return veto(a + " never feeds an integer field (dates are not numbers)");
                 }
             case NUMBER:
                 switch (attribute) {
                     case INTEGER: return ok("an integer feeds a number field as is");
                     case BOOLEAN: return veto("a boolean never feeds a number field (it may feed an integer "
                             + "field as 1 or 0)");
-                    case STRING: return textToNumber(f, identifiers);
-                    default: return veto("a " + a + " never feeds a number field (dates are not numbers)");
+                    case STRING: return textToNumber(af, identifiers);
+                    default: return veto(a + " never feeds a number field (dates are not numbers)");
                 }
             case BOOLEAN:
                 if (attribute == DataType.INTEGER) {
                     return warn("an integer feeds a boolean field only as 0 or 1; other values are errors for "
                             + "their rows");
                 }
-                return veto("a " + a + " never feeds a boolean field");
+                return veto(a + " never feeds a boolean field");
             case DATE:
                 if (attribute == DataType.DATETIME) {
                     return warn("a datetime feeds a date field truncated to its date; the time of day is lost");
                 }
-                return veto("a " + a + " never feeds a date field" + numberDate(attribute));
+                return veto(a + " never feeds a date field" + numberDate(attribute));
             case DATETIME:
                 if (attribute == DataType.DATE) {
                     return ok("a date feeds a datetime field at midnight");
                 }
-                return veto("a " + a + " never feeds a datetime field" + numberDate(attribute));
+                return veto(a + " never feeds a datetime field" + numberDate(attribute));
             default:
                 throw new IllegalStateException("Unknown data type " + field);
         }
@@ -159,14 +179,19 @@ public final class TypeLattice {
 
     private static TypeCheck textToNumber(String field, boolean identifiers) {
         if (identifiers) {
-            return warn("a text key feeds a " + field + " key only when its values are numbers; other values are "
+            return warn("a text key feeds " + field + " key only when its values are numbers; other values are "
                     + "errors for their rows");
         }
-        return veto("a string never feeds a " + field + " field (only a text key may feed a numeric key)");
+        return veto("a string never feeds " + field + " field (only a text key may feed a numeric key)");
     }
 
     private static String numberDate(DataType attribute) {
         return attribute == DataType.INTEGER || attribute == DataType.NUMBER ? " (numbers are not dates)" : "";
+    }
+
+    private static String article(DataType t) {
+        String n = name(t);
+        return (n.equals("integer") ? "an " : "a ") + n;
     }
 
     private static String name(DataType t) {

@@ -90,8 +90,11 @@ public final class JdbcEntitySourceExample {
             InputBinding binding = new InputBinding("input_data", "CrmCustomer", List.of(
                     FieldBinding.pin("CustomerId", "CustomerId"),
                     FieldBinding.pin("SignupDate", "CustomerSince"),
+                    FieldBinding.pin("IsMember", "IsMember"),
                     FieldBinding.pin("LoyaltyTier", "MembershipLevel"),
-                    FieldBinding.pin("TotalSpend", "TotalSpend")));
+                    FieldBinding.pin("AnnualIncome", "YearlyIncome"),
+                    FieldBinding.pin("TotalSpend", "TotalSpend"),
+                    FieldBinding.pin("Children", "NumberOfChildren")));
             Workflow workflow = client.createWorkflow(WorkflowDefinition.of("Churn risk (CRM)",
                     azure.model(AmlPipelineBackend.SCORING_ENDPOINT), List.of(binding),
                     new OutputSettings("CrmChurnRisk", null, "output_datastore", "output_path"), "CustomerId"));

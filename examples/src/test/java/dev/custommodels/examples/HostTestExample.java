@@ -78,7 +78,10 @@ class HostTestExample {
             ServiceInfo pipeline = client.listServices("aml-pipeline", tenantId, workspaceId).stream()
                     .filter(ServiceInfo::isEligible).findFirst().orElseThrow();
             InputBinding customers = new InputBinding("input_data", "Customer", List.of(
-                    FieldBinding.pin("CustomerId", "CustomerId"), FieldBinding.pin("TotalSpend", "TotalSpend")));
+                    FieldBinding.pin("CustomerId", "CustomerId"), FieldBinding.pin("SignupDate", "CustomerSince"),
+                    FieldBinding.pin("IsMember", "IsMember"), FieldBinding.pin("LoyaltyTier", "MembershipLevel"),
+                    FieldBinding.pin("AnnualIncome", "YearlyIncome"), FieldBinding.pin("TotalSpend", "TotalSpend"),
+                    FieldBinding.pin("Children", "NumberOfChildren")));
             try {
                 String id = client.createWorkflow(WorkflowDefinition.of("Churn", pipeline.model(), List.of(customers),
                         new OutputSettings("Churn", null, "output_datastore", "output_path"), "CustomerId")).id();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -28,15 +29,15 @@ import java.util.stream.Collectors;
  * something that does not exist, and a binding whose attribute type can never feed the field type.
  */
 public final class BindingValidator {
-    private final Settings settings;
+    private final Function<List<EntitySchema>, Proposer> prepare;
 
     /**
      * Creates a validator.
      *
-     * @param settings the engine's settings, used to find near misses
+     * @param prepare prepares (or finds) the proposer of a catalog, used to find near misses
      */
-    public BindingValidator(Settings settings) {
-        this.settings = settings;
+    public BindingValidator(Function<List<EntitySchema>, Proposer> prepare) {
+        this.prepare = prepare;
     }
 
     /**
@@ -55,7 +56,7 @@ public final class BindingValidator {
                     + "Add the entities that feed the model."));
             return problems;
         }
-        Proposer proposer = new Proposer(settings, entities);
+        Proposer proposer = prepare.apply(entities);
         Map<String, InputBinding> byInput = new LinkedHashMap<>();
         for (InputBinding b : bindings) {
             if (byInput.putIfAbsent(b.input(), b) != null) {

@@ -20,11 +20,20 @@ final class CatalogIndex {
     final List<AnalyzedName> entityNames = new ArrayList<>();
     final NameAnalyzer analyzer;
     private final Map<String, Integer> df = new HashMap<>();
-    private final Map<String, List<Integer>> postings = new HashMap<>();
+    private final Map<String, Double> keyWeights = new HashMap<>();
+    private final Map<String, java.util.Set<Integer>> entitiesByKey = new HashMap<>();
+    private final Map<String, List<Integer>> postingLists = new HashMap<>();
+    private final Map<String, int[]> postings = new HashMap<>();
+    /** Per attribute, its entity's index: read in the candidate scan without touching the attribute. */
+    int[] entityOf;
+    /** Per attribute, the smaller total term weight of name and display name, for upper bounds. */
+    double[] minWeightOf;
+    /** Per attribute, the ordinal of its data type. */
+    byte[] typeOf;
     private final Map<String, List<Integer>> byCompact = new HashMap<>();
-    private final java.util.TreeSet<String> words = new java.util.TreeSet<>();
+    private final Set<String> words = new HashSet<>();
     private final Map<String, List<String>> deletions = new HashMap<>();
-    private final Map<String, List<String>> neighbourCache = new HashMap<>();
+    private final Map<String, List<String>> neighbourCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Integer> primaryKeys = new ArrayList<>();
 
     /** One attribute of the catalog. */
@@ -36,6 +45,8 @@ final class CatalogIndex {
         final AnalyzedName name;
         final AnalyzedName display;
         final boolean primaryKey;
+        /** Whether the display name shares no term with the attribute name: a different label altogether. */
+        boolean relabelled;
         double[] nameWeights;
         double[] displayWeights;
 
@@ -54,34 +65,66 @@ final class CatalogIndex {
     CatalogIndex(List<EntitySchema> entities, Vocabulary vocabulary) {
         this.entities = List.copyOf(entities);
         Set<String> lexicon = new HashSet<>(vocabulary.lexicon());
+        Map<String, List<String>> splits = new HashMap<>();
         for (EntitySchema e : entities) {
-            addWords(lexicon, e.name());
+            addWords(lexicon, splits, e.name());
             for (Attribute a : e.attributes()) {
-                addWords(lexicon, a.name());
+                addWords(lexicon, splits, a.name());
                 if (a.displayName() != null) {
-                    addWords(lexicon, a.displayName());
+                    addWords(lexicon, splits, a.displayName());
                 }
             }
         }
         this.analyzer = new NameAnalyzer(vocabulary, lexicon);
+        Map<String, AnalyzedName> analysed = new HashMap<>();
+        java.util.function.Function<String, AnalyzedName> analyse = n -> analysed.computeIfAbsent(n,
+                k -> analyzer.analyze(k, splits.get(k)));
         for (int ei = 0; ei < entities.size(); ei++) {
             EntitySchema e = entities.get(ei);
-            entityNames.add(analyzer.analyze(e.name()));
+            AnalyzedName en = analyse.apply(e.name());
+            entityNames.add(en);
+            for (AnalyzedName.Term t : en.terms()) {
+                entitiesByKey.computeIfAbsent(t.key(), k -> new java.util.TreeSet<>()).add(ei);
+                if (!t.concept()) {
+                    addWord(t.surface());
+                }
+            }
             for (Attribute a : e.attributes()) {
-                AnalyzedName dn = a.displayName() == null ? null : analyzer.analyze(a.displayName());
-                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyzer.analyze(a.name()), dn);
+                // A display name made of the same words as the name ("First Name" for firstName) adds nothing.
+                AnalyzedName dn = a.displayName() == null
+                        || splits.get(a.displayName()).equals(splits.get(a.name())) ? null
+                        : analyse.apply(a.displayName());
+                AttrInfo info = new AttrInfo(attrs.size(), ei, e, a, analyse.apply(a.name()), dn);
                 attrs.add(info);
                 index(info);
             }
         }
+        postingLists.forEach((k, v) -> postings.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        postingLists.clear();
+        df.forEach((k, d) -> keyWeights.put(k, 1.0 / (1.0 + Math.log1p(d))));
+        entityOf = new int[attrs.size()];
+        minWeightOf = new double[attrs.size()];
+        typeOf = new byte[attrs.size()];
         for (AttrInfo a : attrs) {
+            entityOf[a.index] = a.entity;
+            typeOf[a.index] = (byte) a.attribute.type().ordinal();
+            a.relabelled = a.display != null && java.util.Collections.disjoint(
+                    DerivationIndex.keySet(a.name), DerivationIndex.keySet(a.display));
             a.nameWeights = weights(a.name.terms());
             a.displayWeights = a.display == null ? null : weights(a.display.terms());
+            minWeightOf[a.index] = Math.max(1e-9, Math.min(sum(a.nameWeights),
+                    a.displayWeights == null ? Double.MAX_VALUE : sum(a.displayWeights)));
         }
     }
 
-    private static void addWords(Set<String> lexicon, String name) {
-        for (String w : Tokenizer.split(name)) {
+    private static void addWords(Set<String> lexicon, Map<String, List<String>> splits, String name) {
+        List<String> split = splits.get(name);
+        if (split != null) {
+            return;
+        }
+        split = Tokenizer.split(name);
+        splits.put(name, split);
+        for (String w : split) {
             if (w.length() >= 3 && !Tokenizer.isDigits(w)) {
                 lexicon.add(Words.stem(w));
             }
@@ -96,7 +139,7 @@ final class CatalogIndex {
         }
         for (String k : keys) {
             df.merge(k, 1, Integer::sum);
-            postings.computeIfAbsent(k, x -> {
+            postingLists.computeIfAbsent(k, x -> {
                 if (!x.startsWith("~")) {
                     addWord(x);
                 }
@@ -111,9 +154,26 @@ final class CatalogIndex {
 
     /** The weight of a term: rare terms weigh more; weak terms count a third. */
     double weight(Term t) {
-        int d = df.getOrDefault(t.key(), 0);
-        double w = 1.0 / (1.0 + Math.log1p(d));
+        double w = weight(t.key());
         return t.weak() ? w * 0.3 : w;
+    }
+
+    /** The weight of a term key, before any weak discount. */
+    double weight(String key) {
+        return keyWeights.getOrDefault(key, UNKNOWN_WEIGHT);
+    }
+
+    /** The entities whose own name has a term with this key. */
+    java.util.Set<Integer> entitiesNamed(String key) {
+        return entitiesByKey.getOrDefault(key, java.util.Set.of());
+    }
+
+    private static double sum(double[] w) {
+        double s = 0;
+        for (double x : w) {
+            s += x;
+        }
+        return s;
     }
 
     double[] weights(List<Term> terms) {
@@ -124,12 +184,28 @@ final class CatalogIndex {
         return w;
     }
 
-    List<Integer> postings(String key) {
-        return postings.getOrDefault(key, List.of());
+    private static final int[] NONE = new int[0];
+    /** Words longer than this are compared whole only; typos are looked for in shorter ones. */
+    static final int MAX_TYPO_WORD = 40;
+    /** The weight of a word the catalog does not have: that of a word it has once. */
+    static final double UNKNOWN_WEIGHT = 1.0 / (1.0 + Math.log1p(1));
+
+    int[] postings(String key) {
+        return postings.getOrDefault(key, NONE);
     }
 
     List<Integer> sameCompactName(String compact) {
         return byCompact.getOrDefault(compact, List.of());
+    }
+
+    /** The attribute index of an entity's primary key. */
+    java.util.Optional<Integer> primaryKeyOf(int entity) {
+        for (int pk : primaryKeys) {
+            if (attrs.get(pk).entity == entity) {
+                return java.util.Optional.of(pk);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     List<Integer> primaryKeys() {
@@ -137,8 +213,10 @@ final class CatalogIndex {
     }
 
     private void addWord(String w) {
-        words.add(w);
-        if (w.length() >= 5) {
+        if (!words.add(w)) {
+            return;
+        }
+        if (w.length() >= 5 && w.length() <= MAX_TYPO_WORD) {
             for (String d : deletionsOf(w)) {
                 deletions.computeIfAbsent(d, k -> new ArrayList<>()).add(w);
             }
@@ -162,7 +240,7 @@ final class CatalogIndex {
     }
 
     /**
-     * Known plain words that a field word may be a typo of, a prefix of, or have as a prefix.
+     * Known plain words that a field word may be a typo of.
      *
      * @param word a stemmed field word
      * @return the neighbours, without the word itself
@@ -174,23 +252,10 @@ final class CatalogIndex {
         }
         Set<String> found = new HashSet<>();
         int l = word.length();
-        if (l >= 5 && l <= 64) {
+        if (l >= 5 && l <= MAX_TYPO_WORD) {
             for (String d : deletionsOf(word)) {
                 for (String w : deletions.getOrDefault(d, List.of())) {
                     found.add(w);
-                }
-            }
-        }
-        if (l >= 4 && l <= 64) {
-            for (String w : words.subSet(word, true, word + Character.MAX_VALUE, false)) {
-                if (w.length() <= 2 * l) {
-                    found.add(w);
-                }
-            }
-            for (int k = Math.max(4, (l + 1) / 2); k < l; k++) {
-                String p = word.substring(0, k);
-                if (words.contains(p)) {
-                    found.add(p);
                 }
             }
         }

@@ -26,8 +26,8 @@ final class CheckRules {
 
     /**
      * Numbers in names name instances: {@code BILL_AMT1} is not {@code BILL_AMT2}. The same number after the same
-     * word matches; a different number after the same word vetoes; an attribute's unmatched instance 1 is taken
-     * as the primary instance (small cost), any other unmatched number costs much.
+     * word matches; a different number after the same word vetoes; an attribute's unmatched instance 1 is the
+     * primary instance (no cost), any other unmatched number costs much.
      */
     static final class Numbering implements ChainRule {
         @Override
@@ -44,6 +44,7 @@ final class CheckRules {
             }
             boolean[] used = new boolean[a.size()];
             double factor = 1.0;
+            boolean noted = false;
             StringBuilder why = new StringBuilder();
             for (Digit d : f) {
                 int same = -1;
@@ -82,12 +83,13 @@ final class CheckRules {
             for (int j = 0; j < a.size(); j++) {
                 if (!used[j]) {
                     boolean first = a.get(j).value().equals("1");
-                    factor *= first ? 0.97 : 0.6;
-                    why.append(first ? "the attribute is instance 1, taken as the primary one; "
-                            : "the attribute is instance " + a.get(j).value() + ", the field names none; ");
+                    factor *= first ? 1.0 : 0.6;
+                    noted = true;
+                    why.append(first ? "the attribute is instance 1, the primary one; " : "the attribute is instance "
+                            + a.get(j).value() + ", the field names none; ");
                 }
             }
-            if (factor != 1.0) {
+            if (factor != 1.0 || noted) {
                 String w = why.toString().replaceAll("; $", "");
                 p.scale(name(), factor, () -> w);
             }
@@ -133,6 +135,7 @@ final class CheckRules {
 
     /** The type lattice: vetoes pairs whose types never convert, and prefers pairs of the same type. */
     static final class Type implements ChainRule {
+        static final double WARN_FACTOR = 0.9;
         @Override
         public String name() {
             return "type";
@@ -147,7 +150,7 @@ final class CheckRules {
                 case VETO -> p.veto(name(), c.reason());
                 case WARN -> {
                     p.warn(name(), c.reason());
-                    p.scale(name(), 0.9, () -> "warning: " + c.reason());
+                    p.scale(name(), WARN_FACTOR, () -> "warning: " + c.reason());
                 }
                 case OK -> {
                     double f = affinity(at, ft);
@@ -156,6 +159,19 @@ final class CheckRules {
                     }
                 }
             }
+        }
+
+        /**
+         * The largest factor the type rule can apply to a pair of these types (keys or not), 0 for a veto: lets the
+         * scorer bound a pair's score before scoring it.
+         */
+        static double bestFactor(DataType at, DataType ft) {
+            TypeCheck c = TypeLattice.check(at, ft, true);
+            return switch (c.verdict()) {
+                case VETO -> 0;
+                case WARN -> WARN_FACTOR;
+                case OK -> affinity(at, ft);
+            };
         }
 
         private static double affinity(DataType at, DataType ft) {
@@ -169,7 +185,10 @@ final class CheckRules {
         }
     }
 
-    /** A derived field (age from a birth date) is never mapped to what it is computed from. */
+    /**
+     * A derived field is never mapped to what it is computed from: age from a birth date (the vocabulary's
+     * {@code derive} lines), or a count of an entity's records (reported on the entity's primary key).
+     */
     static final class Derivation implements ChainRule {
         @Override
         public String name() {
@@ -178,6 +197,13 @@ final class CheckRules {
 
         @Override
         public void apply(Pair p) {
+            if (p.attr.primaryKey && p.field.countedEntities.contains(p.attr.entity)) {
+                p.derivation = true;
+                p.derivationStrength = 1;
+                p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name() + "' would count the records of "
+                        + p.attr.schema.name());
+                return;
+            }
             if (p.field.derivations.isEmpty()) {
                 return;
             }
@@ -185,11 +211,15 @@ final class CheckRules {
             if (p.attr.display != null) {
                 keys.addAll(DerivationIndex.keySet(p.attr.display));
             }
+            Set<String> fieldKeys = DerivationIndex.keySet(p.field.name);
             for (DerivationIndex.Prepared d : p.field.derivations) {
-                Set<String> t = DerivationIndex.attributeMatch(d, keys);
-                if (t != null) {
+                DerivationIndex.Found found = DerivationIndex.match(d, fieldKeys, keys);
+                if (found != null) {
+                    p.derivation = true;
+                    p.derivationStrength = found.strength();
                     p.veto(name(), "a derivation, not a mapping: '" + p.field.field.name()
-                            + "' would be computed from '" + p.attr.attribute.name() + "' (" + d.text() + ")");
+                            + "' would be computed from '" + p.attr.attribute.name() + "' (" + found.field().text()
+                            + " from " + found.attribute().text() + ")");
                     return;
                 }
             }

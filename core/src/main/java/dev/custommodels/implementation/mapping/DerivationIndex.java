@@ -10,28 +10,46 @@ final class DerivationIndex {
     private final List<Prepared> prepared = new ArrayList<>();
 
     /**
+     * One side's term of a derivation.
+     *
+     * @param keys the term keys a name must contain
+     * @param text the term as written
+     */
+    record Side(Set<String> keys, String text) {
+    }
+
+    /**
      * One derivation ready for matching.
      *
-     * @param fieldTerms the key sets that name a derived field
-     * @param attributeTerms the key sets that name the attribute it is computed from
-     * @param text the vocabulary line
+     * @param fieldTerms the terms that name a derived field
+     * @param attributeTerms the terms that name the attribute it is computed from
      */
-    record Prepared(List<Set<String>> fieldTerms, List<Set<String>> attributeTerms, String text) {
+    record Prepared(List<Side> fieldTerms, List<Side> attributeTerms) {
+    }
+
+    /**
+     * How a field derives from an attribute.
+     *
+     * @param field the field's term
+     * @param attribute the attribute's term
+     * @param strength the share of the attribute's terms the attribute term covers
+     */
+    record Found(Side field, Side attribute, double strength) {
     }
 
     DerivationIndex(Vocabulary vocabulary, NameAnalyzer analyzer) {
         for (Vocabulary.Derivation d : vocabulary.derivations()) {
-            prepared.add(new Prepared(keys(d.fieldTerms(), analyzer), keys(d.attributeTerms(), analyzer),
-                    d.text()));
+            prepared.add(new Prepared(sides(d.fieldTerms(), analyzer), sides(d.attributeTerms(), analyzer)));
         }
     }
 
-    private static List<Set<String>> keys(List<List<String>> terms, NameAnalyzer analyzer) {
-        List<Set<String>> out = new ArrayList<>();
+    private static List<Side> sides(List<List<String>> terms, NameAnalyzer analyzer) {
+        List<Side> out = new ArrayList<>();
         for (List<String> t : terms) {
-            Set<String> k = keySet(analyzer.analyze(String.join(" ", t)));
+            String text = String.join(" ", t);
+            Set<String> k = keySet(analyzer.analyze(text));
             if (!k.isEmpty()) {
-                out.add(k);
+                out.add(new Side(k, text));
             }
         }
         return out;
@@ -48,18 +66,22 @@ final class DerivationIndex {
         Set<String> keys = keySet(field);
         List<Prepared> out = new ArrayList<>();
         for (Prepared p : prepared) {
-            if (p.fieldTerms().stream().anyMatch(keys::containsAll)) {
+            if (p.fieldTerms().stream().anyMatch(s -> keys.containsAll(s.keys()))) {
                 out.add(p);
             }
         }
         return out;
     }
 
-    /** The attribute term of a derivation that an attribute's keys contain, or null. */
-    static Set<String> attributeMatch(Prepared p, Set<String> attributeKeys) {
-        for (Set<String> t : p.attributeTerms()) {
-            if (attributeKeys.containsAll(t)) {
-                return t;
+    /** How a field (by its keys) derives from an attribute (by its keys) through one derivation, or null. */
+    static Found match(Prepared p, Set<String> fieldKeys, Set<String> attributeKeys) {
+        for (Side a : p.attributeTerms()) {
+            if (attributeKeys.containsAll(a.keys())) {
+                for (Side f : p.fieldTerms()) {
+                    if (fieldKeys.containsAll(f.keys())) {
+                        return new Found(f, a, (double) a.keys().size() / Math.max(1, attributeKeys.size()));
+                    }
+                }
             }
         }
         return null;

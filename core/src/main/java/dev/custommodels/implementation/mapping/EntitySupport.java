@@ -18,6 +18,7 @@ final class EntitySupport {
     final double[] total;
     private final double[][] perField;
     private final double maxTotal;
+    private final double[][] bonusByField;
 
     EntitySupport(int entities, List<List<Pair>> pairs, Map<Integer, AttrInfo> pinned,
             Map<Integer, Integer> pinnedAttrs, double review) {
@@ -38,13 +39,14 @@ final class EntitySupport {
             m = Math.max(m, t);
         }
         maxTotal = m;
+        bonusByField = new double[pairs.size()][];
     }
 
     private static void contribution(List<Pair> ps, Map<Integer, Integer> pinnedAttrs, double review, double[] out) {
         int ne = out.length;
         double[] best = new double[ne];
         for (Pair p : ps) {
-            if (!p.vetoed() && !pinnedAttrs.containsKey(p.attr.index)) {
+            if (!p.vetoed() && (pinnedAttrs.isEmpty() || !pinnedAttrs.containsKey(p.attr.index))) {
                 best[p.attr.entity] = Math.max(best[p.attr.entity], p.score);
             }
         }
@@ -78,21 +80,33 @@ final class EntitySupport {
 
     /** The bonus of an entity's attributes for one field, in [0, {@link Settings#ENTITY_BONUS}]. */
     double bonus(int field, int entity) {
-        double global = maxTotal > 0 ? total[entity] / maxTotal : 0;
-        double[] local = new double[total.length];
-        double maxLocal = 0;
+        if (bonusByField[field] == null) {
+            bonusByField[field] = compute(field);
+        }
+        return bonusByField[field][entity];
+    }
+
+    private double[] compute(int field) {
+        int ne = total.length;
+        double[] local = new double[ne];
         for (int j = Math.max(0, field - NEIGHBOURHOOD); j <= Math.min(perField.length - 1, field + NEIGHBOURHOOD);
                 j++) {
             if (j != field) {
-                for (int e = 0; e < local.length; e++) {
+                for (int e = 0; e < ne; e++) {
                     local[e] += perField[j][e] / Math.abs(j - field);
                 }
             }
         }
+        double maxLocal = 0;
         for (double l : local) {
             maxLocal = Math.max(maxLocal, l);
         }
-        double near = maxLocal > 0 ? local[entity] / maxLocal : 0;
-        return Settings.ENTITY_BONUS * (GLOBAL_SHARE * global + (1 - GLOBAL_SHARE) * near);
+        double[] b = new double[ne];
+        for (int e = 0; e < ne; e++) {
+            double global = maxTotal > 0 ? total[e] / maxTotal : 0;
+            double near = maxLocal > 0 ? local[e] / maxLocal : 0;
+            b[e] = Settings.ENTITY_BONUS * (GLOBAL_SHARE * global + (1 - GLOBAL_SHARE) * near);
+        }
+        return b;
     }
 }

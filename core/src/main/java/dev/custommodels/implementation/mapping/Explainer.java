@@ -42,24 +42,33 @@ final class Explainer {
     FieldMapping field(FieldInfo f, List<Pair> pairs, int chosen, Map<Integer, Integer> taken,
             Map<Integer, Integer> pinnedAttrs, List<ModelField> fields) {
         List<Pair> others = new ArrayList<>();
-        Pair pick = null;
+        Pair chosenPair = null;
         for (Pair p : pairs) {
             if (p.attr.index == chosen) {
-                pick = p;
+                chosenPair = p;
             } else {
                 others.add(p);
             }
         }
+        final Pair pick = chosenPair;
         others.sort(Comparator.comparingInt((Pair p) -> p.vetoed() ? 1 : 0)
                 .thenComparingDouble(p -> -p.rank));
         List<Alternative> alts = new ArrayList<>();
+        // The strongest derivations are always reported (the attribute a field would be computed from).
+        others.stream().filter(p -> p.derivation)
+                .sorted(Comparator.comparingDouble((Pair p) -> -p.derivationStrength))
+                .limit(Settings.DERIVATIONS_SHOWN)
+                .forEach(p -> alts.add(alternative(p, pick, taken, pinnedAttrs, fields, false)));
+        int derivations = alts.size();
         for (Pair p : others) {
-            boolean derivation = p.vetoes != null && p.vetoes.stream().anyMatch(v -> v.startsWith("a derivation"));
-            if (alts.size() <= Settings.NEAR_MISSES && (p.score > 0 || derivation)) {
-                alts.add(alternative(p, pick, taken, pinnedAttrs, fields));
-            } else if (derivation) {
-                alts.add(alternative(p, pick, taken, pinnedAttrs, fields));
+            if (!p.derivation && alts.size() - derivations <= Settings.NEAR_MISSES && p.score > 0) {
+                alts.add(alternative(p, pick, taken, pinnedAttrs, fields,
+                        alts.size() == derivations && pick != null));
             }
+        }
+        if (pick != null && derivations > 0 && alts.size() > derivations) {
+            // The runner-up is the best attribute that could have been chosen, not a derivation.
+            alts.add(0, alts.remove(derivations));
         }
         List<String> noTerms = f.name.terms().isEmpty()
                 ? List.of("the name '" + f.field.name() + "' has no words to compare") : List.of();
@@ -67,14 +76,13 @@ final class Explainer {
             return new FieldMapping(f.field.name(), f.field.type(), MappingStatus.UNMAPPED, null, null, 0, false,
                     List.of(), null, alts, noTerms);
         }
-        final Pair chosenPair = pick;
         Pair explained = explain(pick);
         Alternative runnerUp = alts.isEmpty() ? null : alts.get(0);
         List<Alternative> near = alts.isEmpty() ? List.of() : alts.subList(1, alts.size());
         boolean ambiguous = others.stream().anyMatch(p -> !p.vetoed() && !taken.containsKey(p.attr.index)
                 && !pinnedAttrs.containsKey(p.attr.index)
-                && !p.attr.name.compact().equals(chosenPair.attr.name.compact())
-                && p.rank >= chosenPair.rank - Settings.AMBIGUITY_MARGIN);
+                && !p.attr.name.compact().equals(pick.attr.name.compact())
+                && p.rank >= pick.rank - Settings.AMBIGUITY_MARGIN);
         MappingStatus status = pick.rank >= settings.mappedThreshold() && !ambiguous
                 ? MappingStatus.MAPPED : MappingStatus.NEEDS_REVIEW;
         List<String> warnings = new ArrayList<>(pick.warnings == null ? List.of() : pick.warnings);
@@ -98,7 +106,7 @@ final class Explainer {
     }
 
     private Alternative alternative(Pair p, Pair pick, Map<Integer, Integer> taken,
-            Map<Integer, Integer> pinnedAttrs, List<ModelField> fields) {
+            Map<Integer, Integer> pinnedAttrs, List<ModelField> fields, boolean withEvidence) {
         String reason;
         if (p.vetoed()) {
             reason = "vetoed: " + String.join("; ", p.vetoes);
@@ -116,7 +124,8 @@ final class Explainer {
         } else {
             reason = "left out by the one-to-one assignment";
         }
-        return new Alternative(ref(p.attr), Math.min(1.0, p.rank), reason, explain(p).evidence);
+        return new Alternative(ref(p.attr), Math.min(1.0, p.rank), reason,
+                withEvidence ? explain(p).evidence : List.of());
     }
 
     private static AttributeRef ref(AttrInfo a) {

@@ -27,7 +27,11 @@ final class NameAnalyzer {
     }
 
     AnalyzedName analyze(String name) {
-        List<String> words = expand(unglue(Tokenizer.split(name)));
+        return analyze(name, Tokenizer.split(name));
+    }
+
+    AnalyzedName analyze(String name, List<String> split) {
+        List<String> words = expand(unglue(split));
         List<Term> terms = new ArrayList<>();
         List<Digit> digits = new ArrayList<>();
         List<String> segment = new ArrayList<>();
@@ -61,12 +65,12 @@ final class NameAnalyzer {
 
     /** Replaces phrases of one run of words (between numbers) by terms; returns the key of the last term. */
     private String phrases(List<String> seg, List<Term> out, String lastKey) {
-        int max = vocabulary.maxPhraseWords();
         int i = 0;
         while (i < seg.size()) {
             int took = 0;
             String concept = null;
             String surface = null;
+            int max = vocabulary.phraseLength(seg.get(i));
             for (int len = Math.min(max, seg.size() - i); len >= 1 && concept == null; len--) {
                 String phrase = String.join(" ", seg.subList(i, i + len));
                 concept = vocabulary.conceptOf(phrase);
@@ -82,7 +86,8 @@ final class NameAnalyzer {
             } else {
                 String w = seg.get(i);
                 if (!vocabulary.isNoise(w)) {
-                    out.add(new Term(w, w, false, vocabulary.isWeak(w)));
+                    // A lone letter ("k" in "Income (k$)") is a unit or an initial: it counts little.
+                    out.add(new Term(w, w, false, vocabulary.isWeak(w) || w.length() == 1));
                     lastKey = w;
                 }
                 i++;
@@ -106,8 +111,21 @@ final class NameAnalyzer {
         List<String> out = new ArrayList<>(words.size() + 4);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            List<String> exp = Tokenizer.isDigits(w) ? null
-                    : vocabulary.abbreviation(w, i == first && first != last, i == last && first != last);
+            if (Tokenizer.isDigits(w)) {
+                out.add(w);
+                continue;
+            }
+            // A lone letter before a word may be half of a short form split by its capitals: "FName", "EMail".
+            if (w.length() == 1 && i + 1 < words.size() && !Tokenizer.isDigits(words.get(i + 1))) {
+                List<String> joined = vocabulary.abbreviation(w + words.get(i + 1), i == first && i + 1 != last,
+                        i + 1 == last && first != i);
+                if (joined != null) {
+                    out.addAll(joined);
+                    i++;
+                    continue;
+                }
+            }
+            List<String> exp = vocabulary.abbreviation(w, i == first && first != last, i == last && first != last);
             if (exp == null) {
                 out.add(w);
             } else {

@@ -3,11 +3,13 @@ package dev.custommodels.implementation.mapping;
 import dev.custommodels.implementation.mapping.AnalyzedName.Term;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Token-set similarity of two names. Terms are aligned one to one, best pairs first: the same word scores
  * {@value #EXACT}, the same concept through a synonym {@value #SYNONYM}, related concepts {@value #RELATED}, a
- * typo (edit distance 1, or 2 for long words) {@value #TYPO}, a prefix of at least four letters {@value #PREFIX}.
+ * typo (edit distance 1 for words of five letters or more, 2 from nine letters) {@value #TYPO}. Prefixes do not
+ * match ({@code count} is not {@code country}); known short forms are abbreviations in the vocabulary.
  * Each side's coverage is the weighted share of its terms that found a partner (weights come from how rare a term
  * is in the catalog); the similarity is the harmonic mean of the two coverages. Terms of the attribute's entity
  * name may explain field terms the attribute name does not (at {@value #ENTITY} of their value) but never count
@@ -18,7 +20,6 @@ final class NameMatcher {
     static final double SYNONYM = 0.9;
     static final double RELATED = 0.7;
     static final double TYPO = 0.8;
-    static final double PREFIX = 0.7;
     static final double ENTITY = 0.8;
 
     private final Vocabulary vocabulary;
@@ -46,7 +47,21 @@ final class NameMatcher {
         return terms.size() - 1;
     }
 
-    Match match(List<Term> f, double[] fw, List<Term> a, double[] aw, List<Term> entity, boolean explain) {
+    /**
+     * Compares a field's terms with an attribute's.
+     *
+     * @param f the field's terms
+     * @param fw their weights
+     * @param spelling per field term, the known words within typo or prefix reach and their similarity; null to
+     *     compute spelling similarity directly
+     * @param a the attribute's terms
+     * @param aw their weights
+     * @param entity the terms of the attribute's entity name, or null
+     * @param explain whether to describe the alignment
+     * @return the match
+     */
+    Match match(List<Term> f, double[] fw, List<Map<String, Double>> spelling, List<Term> a, double[] aw,
+            List<Term> entity, boolean explain) {
         int nf = f.size();
         int na = a.size();
         if (nf == 0 || na == 0) {
@@ -55,7 +70,7 @@ final class NameMatcher {
         double[][] sim = new double[nf][na];
         for (int i = 0; i < nf; i++) {
             for (int j = 0; j < na; j++) {
-                sim[i][j] = similarity(f.get(i), a.get(j));
+                sim[i][j] = similarity(f.get(i), a.get(j), spelling == null ? null : spelling.get(i));
             }
         }
         int[] fPartner = new int[nf];
@@ -92,7 +107,7 @@ final class NameMatcher {
             for (int i = 0; i < nf; i++) {
                 if (fPartner[i] < 0) {
                     for (Term e : entity) {
-                        double s = similarity(f.get(i), e) * ENTITY;
+                        double s = similarity(f.get(i), e, spelling == null ? null : spelling.get(i)) * ENTITY;
                         if (s > fSim[i]) {
                             fSim[i] = s;
                             fromEntity[i] = true;
@@ -142,7 +157,7 @@ final class NameMatcher {
         return new Match(score, fc, ac, fieldHead, attrHead, pairs, uf, ua);
     }
 
-    double similarity(Term x, Term y) {
+    double similarity(Term x, Term y, Map<String, Double> spelling) {
         if (x.surface().equals(y.surface())) {
             return EXACT;
         }
@@ -154,6 +169,9 @@ final class NameMatcher {
         }
         if (x.concept() || y.concept()) {
             return 0;
+        }
+        if (spelling != null) {
+            return spelling.getOrDefault(y.surface(), 0.0);
         }
         return spelling(x.surface(), y.surface());
     }
@@ -168,9 +186,6 @@ final class NameMatcher {
                 return TYPO;
             }
         }
-        if (min >= 4 && min * 2 >= Math.max(ls, lt) && (s.startsWith(t) || t.startsWith(s))) {
-            return PREFIX;
-        }
         return 0;
     }
 
@@ -182,10 +197,8 @@ final class NameMatcher {
             how = "synonyms (" + vocabulary.label(f.key()) + ")";
         } else if (s >= TYPO && !f.concept()) {
             how = "spelling";
-        } else if (s >= RELATED && f.concept()) {
-            how = "related terms";
         } else {
-            how = "prefix";
+            how = "related terms";
         }
         return f.surface() + " = " + a.surface() + " (" + how + ")";
     }

@@ -35,8 +35,8 @@ final class NameRules {
                 return;
             }
             List<AnalyzedName.Term> entity = index.entityNames.get(a.entity).terms();
-            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.name.terms(), a.nameWeights, entity,
-                    p.explain);
+            Match m = matcher.match(p.field.name.terms(), p.field.weights, p.field.spelling, a.name.terms(),
+                    a.nameWeights, entity, p.explain);
             p.fieldHead = m.fieldHeadMatched();
             p.attributeHead = m.attributeHeadMatched();
             if (!p.explain) {
@@ -49,6 +49,7 @@ final class NameRules {
 
     /** The same comparison against the attribute's display name; counts only when it does better. */
     static final class DisplayName implements ChainRule {
+        static final double DISAGREEING_DISPLAY = 0.7;
         private final NameMatcher matcher;
         private final CatalogIndex index;
 
@@ -76,12 +77,18 @@ final class NameRules {
                 p.attributeHead = true;
                 return;
             }
-            Match m = matcher.match(p.field.name.terms(), p.field.weights, a.display.terms(), a.displayWeights,
-                    entity, p.explain);
+            Match m = matcher.match(p.field.name.terms(), p.field.weights, p.field.spelling, a.display.terms(),
+                    a.displayWeights, entity, p.explain);
             if (m.score() > p.score) {
                 p.set(name(), m.score(), () -> describe("display name '" + a.attribute.displayName() + "'", m));
                 p.fieldHead = m.fieldHeadMatched();
                 p.attributeHead = m.attributeHeadMatched();
+            } else if (m.score() == 0 && p.score > 0 && a.relabelled) {
+                // A display name that shares no word with its own attribute name says the name misleads (CDM's
+                // stateCode is displayed "Status"); when it shares nothing with the field either, the name's
+                // resemblance to the field counts less.
+                p.scale(name(), DISAGREEING_DISPLAY, () -> "the display name '" + a.attribute.displayName()
+                        + "' shares no word with the field");
             }
         }
     }

@@ -15,6 +15,10 @@ final class Pair {
     boolean identifiers;
     boolean fieldHead;
     boolean attributeHead;
+    /** Whether a veto came from a derivation (the attribute is then always reported as a near miss). */
+    boolean derivation;
+    /** For a derivation, how much of the attribute's name the derivation's term covers (1 = all of it). */
+    double derivationStrength;
     /** The score plus the entity bonus, not capped at 1: what the assignment ranks by. */
     double rank;
     List<String> vetoes;

@@ -67,10 +67,11 @@ public final class Proposer {
         Map<Integer, AttrInfo> pinned = resolvePins(input, only, pins);
         List<FieldInfo> infos = new ArrayList<>();
         List<List<Pair>> pairs = new ArrayList<>();
+        Scorer.Scratch scratch = new Scorer.Scratch(index.attrs.size());
         for (int i = 0; i < fields.size(); i++) {
             FieldInfo f = scorer.field(i, fields.get(i));
             infos.add(f);
-            pairs.add(pinned.containsKey(i) ? List.of() : scorer.candidates(f, only));
+            pairs.add(pinned.containsKey(i) ? List.of() : scorer.candidates(f, only, scratch));
         }
         Map<Integer, Integer> pinnedAttrs = new HashMap<>();
         pinned.forEach((f, a) -> pinnedAttrs.putIfAbsent(a.index, f));

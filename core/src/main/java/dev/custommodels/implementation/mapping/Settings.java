@@ -26,4 +26,6 @@ public record Settings(Vocabulary vocabulary, List<MappingRule> hostRules, doubl
     static final double ENTITY_BONUS = 0.04;
     /** Near misses reported per field, besides the runner-up. */
     static final int NEAR_MISSES = 5;
+    /** Derivations reported per field, strongest first. */
+    static final int DERIVATIONS_SHOWN = 3;
 }

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * Splits a name into lower-case, accent-folded words: at separators (anything that is neither a letter nor a
  * digit), at camelCase boundaries (keeping acronym runs together: {@code HTTPServer} is {@code http server},
  * {@code customerID} is {@code customer id}), between letters and digits (digits are words of their own, so
- * {@code BILL_AMT1} is {@code bill amt 1}) and where the script changes ({@code 顧客ID} is {@code 顧客 id}).
+ * {@code BILL_AMT1} is {@code bill amt 1}; numbers in brackets, such as the range in {@code Score (1-100)}, are
+ * dropped) and where the script changes ({@code 顧客ID} is {@code 顧客 id}).
  */
 public final class Tokenizer {
     /** Names longer than this are cut before splitting; no real name comes close. */
-    static final int MAX_NAME_CHARS = 512;
+    static final int MAX_NAME_CHARS = 4096;
     /** At most this many words are kept from one name. */
     static final int MAX_TOKENS = 48;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -34,16 +35,18 @@ public final class Tokenizer {
         StringBuilder cur = new StringBuilder();
         int prev = -1;
         int n = s.length();
+        int depth = 0;
         for (int i = 0; i < n; ) {
             int cp = s.codePointAt(i);
             int len = Character.charCount(cp);
             int next = i + len < n ? s.codePointAt(i + len) : -1;
             if (!Character.isLetterOrDigit(cp)) {
-                flush(cur, out);
+                flush(cur, out, depth > 0);
                 prev = -1;
+                depth += cp == '(' || cp == '[' ? 1 : cp == ')' || cp == ']' ? (depth > 0 ? -1 : 0) : 0;
             } else {
                 if (prev >= 0 && boundary(prev, cp, next)) {
-                    flush(cur, out);
+                    flush(cur, out, depth > 0);
                 }
                 cur.appendCodePoint(cp);
                 prev = cp;
@@ -53,7 +56,7 @@ public final class Tokenizer {
                 return out;
             }
         }
-        flush(cur, out);
+        flush(cur, out, depth > 0);
         return out;
     }
 
@@ -64,6 +67,13 @@ public final class Tokenizer {
      * @return the folded text, case kept
      */
     public static String fold(String text) {
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        if (ascii) {
+            return text;
+        }
         String d = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return MARKS.matcher(d).replaceAll("");
     }
@@ -76,7 +86,7 @@ public final class Tokenizer {
      * @return the compact form
      */
     public static String compact(String name) {
-        String s = fold(name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name);
+        String s = fold(name);
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
         return b.toString().toLowerCase(Locale.ROOT);
@@ -89,7 +99,15 @@ public final class Tokenizer {
      * @return whether it is made of digits only
      */
     public static boolean isDigits(String word) {
-        return !word.isEmpty() && word.codePoints().allMatch(Character::isDigit);
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean boundary(int prev, int cp, int next) {
@@ -111,13 +129,17 @@ public final class Tokenizer {
         return Character.isUpperCase(prev) && Character.isUpperCase(cp) && next >= 0 && Character.isLowerCase(next);
     }
 
-    private static void flush(StringBuilder cur, List<String> out) {
+    /** Ends the current word; numbers in brackets are units or ranges ("Score (1-100)"), not instances: dropped. */
+    private static void flush(StringBuilder cur, List<String> out, boolean bracketed) {
         if (cur.length() == 0) {
             return;
         }
         String w = cur.toString().toLowerCase(Locale.ROOT);
         cur.setLength(0);
         if (isDigits(w)) {
+            if (bracketed) {
+                return;
+            }
             String stripped = w.replaceFirst("^0+(?=.)", "");
             out.add(stripped);
         } else {

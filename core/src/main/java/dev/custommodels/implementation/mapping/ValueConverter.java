@@ -60,7 +60,7 @@ public final class ValueConverter {
                 case STRING -> s;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw fail(from, to, "the text " + show(s) + " is not a " + name(from));
+            throw fail(from, to, "the text " + show(s) + " is not " + article(from));
         }
     }
 
@@ -205,18 +205,23 @@ public final class ValueConverter {
     }
 
     private static ValueConversionException unexpected(Object v, DataType from, DataType to) {
-        return fail(from, to, "a " + v.getClass().getSimpleName() + " value is not a " + name(from)
+        return fail(from, to, "a " + v.getClass().getSimpleName() + " value is not " + article(from)
                 + " (the row does not match its schema)");
     }
 
     private static ValueConversionException fail(DataType from, DataType to, String why) {
-        return new ValueConversionException(from, to, "Cannot convert a " + name(from) + " to a " + name(to) + ": "
+        return new ValueConversionException(from, to, "Cannot convert " + article(from) + " to " + article(to) + ": "
                 + why + ".");
     }
 
     private static String show(Object v) {
         String s = String.valueOf(v);
         return "'" + (s.length() > SHOWN_CHARS ? s.substring(0, SHOWN_CHARS) + "…" : s) + "'";
+    }
+
+    private static String article(DataType t) {
+        String n = name(t);
+        return (n.equals("integer") ? "an " : "a ") + n;
     }
 
     private static String name(DataType t) {

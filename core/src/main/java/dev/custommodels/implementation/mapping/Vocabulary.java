@@ -36,7 +36,7 @@ public final class Vocabulary {
     private final Map<String, List<String>> relatedTo;
     private final List<Derivation> derivations;
     private final Set<String> lexicon;
-    private final int maxPhraseWords;
+    private final Map<String, Integer> phraseLengthByFirstWord;
 
     /**
      * A derivation: a field named by one of {@code fieldTerms} is computed from an attribute named by one of
@@ -58,15 +58,17 @@ public final class Vocabulary {
         this.derivations = List.copyOf(b.derivations);
         Map<String, String> p2c = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        int maxWords = 1;
+        Map<String, Integer> byFirst = new HashMap<>();
         for (List<String> group : b.mergedGroups()) {
             String concept = "~" + group.get(0);
             labels.put(concept, String.join(" | ", group));
             for (String term : group) {
                 p2c.put(term, concept);
-                maxWords = Math.max(maxWords, term.split(" ").length);
+                String[] ws = term.split(" ");
+                byFirst.merge(ws[0], ws.length, Math::max);
             }
         }
+        this.phraseLengthByFirstWord = Map.copyOf(byFirst);
         Set<String> rel = new HashSet<>();
         Map<String, List<String>> relTo = new HashMap<>();
         for (String[] pair : b.related) {
@@ -86,7 +88,6 @@ public final class Vocabulary {
         this.conceptLabel = Map.copyOf(labels);
         this.related = Set.copyOf(rel);
         this.lexicon = Set.copyOf(lex);
-        this.maxPhraseWords = maxWords;
     }
 
     /**
@@ -143,15 +144,17 @@ public final class Vocabulary {
     }
 
     boolean related(String key1, String key2) {
-        return related.contains(key1 + "\u0000" + key2);
+        List<String> r = relatedTo.get(key1);
+        return r != null && r.contains(key2);
     }
 
     List<String> relatedTo(String key) {
         return relatedTo.getOrDefault(key, List.of());
     }
 
-    int maxPhraseWords() {
-        return maxPhraseWords;
+    /** The most words of a synonym term that starts with this word, or 0 when none does. */
+    int phraseLength(String firstWord) {
+        return phraseLengthByFirstWord.getOrDefault(firstWord, 0);
     }
 
     List<Derivation> derivations() {
