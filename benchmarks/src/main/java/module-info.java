@@ -1,6 +1,7 @@
 /** The measured workloads of custom-models, one runnable jar. */
 module dev.custommodels.benchmarks {
     requires dev.custommodels.core;
+    requires dev.custommodels.examples;
     requires java.management;
     requires dev.custommodels.testkit;
     requires dev.custommodels.connectors.pipeline;

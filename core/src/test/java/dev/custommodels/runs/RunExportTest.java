@@ -63,7 +63,7 @@ class RunExportTest {
             assertThat(e.rowKey()).isEqualTo("c00000099");
             assertThat(e.field()).isEqualTo("tenure");
             assertThat(e.value()).isEqualTo("n/a");
-            assertThat(e.reason()).contains("'n/a' is not a integer");
+            assertThat(e.reason()).contains("'n/a' is not an integer");
         });
     }
 
