@@ -56,7 +56,7 @@ class WorkflowMappingValidationTest {
                 .isInstanceOfSatisfying(WorkflowValidationException.class, e -> assertThat(e.getProblems())
                         .containsExactly(new ValidationProblem("inputs[input1].fields[tenure]", "Attribute"
                                 + " 'Customer.Email' (string) cannot feed field 'tenure' (integer): a string never"
-                                + " feeds a integer field (only a text key may feed a numeric key). Bind an attribute"
+                                + " feeds an integer field (only a text key may feed a numeric key). Bind an attribute"
                                 + " of a compatible type.")));
     }
 
