@@ -131,7 +131,7 @@ public record RunReport(String title, Map<String, String> figures, List<String> 
         int height = 260;
         int left = 50;
         int bottom = 30;
-        int plotW = width - left - 10;
+        int plotW = width - left - 30;
         int plotH = height - bottom - 10;
         long[] counts = histogram.counts();
         long peak = 1;
