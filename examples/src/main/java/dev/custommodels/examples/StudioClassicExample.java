@@ -1,7 +1,6 @@
 package dev.custommodels.examples;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import dev.custommodels.CustomModelsClient;
 import dev.custommodels.CustomModelsClientBuilder;
 import dev.custommodels.entities.EntityCatalog;
@@ -27,6 +26,7 @@ import dev.custommodels.testkit.emulator.studio.StudioWorkspace;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +85,7 @@ public final class StudioClassicExample {
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "studio-classic-output").toAbsolutePath();
-        new StudioClassicExample(System.out).run(dir);
+        new StudioClassicExample(System.out).run(dir, Duration.ofMillis(200));
         System.exit(0); // the loopback HTTP client keeps non-daemon threads
     }
 
@@ -93,10 +93,12 @@ public final class StudioClassicExample {
      * Scores the customers with the web service in both modes.
      *
      * @param dir an empty or new directory for the lake and the staging container
+     * @param pollInterval how often the client polls the batch job (the emulator answers at once; against Azure
+     *     keep the default of {@link CustomModelsClientBuilder#DEFAULT_POLL_INTERVAL})
      * @return the runs and the looked-up rows
      * @throws Exception when a step fails
      */
-    Result run(Path dir) throws Exception {
+    Result run(Path dir, Duration pollInterval) throws Exception {
         StudioClassicEmulator studio = new StudioClassicEmulator().subscription(TENANT, "classic-subscription");
         StudioWorkspace ws = studio.addWorkspace("classic-subscription", "rg-studio", "studio-churn",
                 "southcentralus");
@@ -109,10 +111,10 @@ public final class StudioClassicExample {
                 new LocalLakeStore(Files.createDirectories(dir.resolve("staging"))));
         EntityCatalog catalog = EntityCatalog.of(SampleEntities.customers(CUSTOMERS));
         try (Emulator emulator = Emulator.builder().service(studio).service(blobs).build().start()) {
-            HttpClient http = new NettyAsyncHttpClientBuilder().build();
+            HttpClient http = HttpClient.createDefault(); // Netty, from azure-core-http-netty
             CustomModelsClientBuilder builder = new CustomModelsClientBuilder()
                     .lakeDirectory(Files.createDirectories(dir.resolve("lake"))).entityCatalog(catalog)
-                    .httpClient(http).credential(TENANT, new FakeTokenCredential(TENANT))
+                    .httpClient(http).pollInterval(pollInterval).credential(TENANT, new FakeTokenCredential(TENANT))
                     .datastoreResolver((location, tenant) -> blobs.store(location.accountName(),
                             location.container()))
                     .option("studio-classic.armEndpoint", emulator.baseUrl())

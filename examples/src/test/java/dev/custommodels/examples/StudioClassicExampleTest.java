@@ -3,7 +3,10 @@ package dev.custommodels.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custommodels.output.OutputRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +17,7 @@ class StudioClassicExampleTest {
     void scoresTheWebServiceByRequestResponseAndByBatchAndAnswersCustomerIdQueries(@TempDir Path dir)
             throws Exception {
         Printed printed = new Printed();
-        StudioClassicExample.Result result = new StudioClassicExample(printed.out).run(dir);
+        StudioClassicExample.Result result = new StudioClassicExample(printed.out).run(dir, Duration.ZERO);
         String text = printed.text();
         System.out.println(text);
 
@@ -44,5 +47,10 @@ class StudioClassicExampleTest {
                 "$filter=CustomerId eq '" + id + "'", "batch jobs     1 (scoring calls still 3)");
         assertThat(text.indexOf("ClassicChurnRrs")).isLessThan(text.indexOf("2. Batch execution"));
         assertThat(text).doesNotContain("sig=");
+        // the BES job read its input from, and wrote its output to, the staging container the example served
+        try (Stream<Path> staged = Files.walk(dir.resolve("staging"))) {
+            assertThat(staged.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.endsWith(".csv"));
+        }
     }
 }
