@@ -98,7 +98,8 @@ public final class ScheduledRefreshExample {
             out.println("Saved workflow B '" + offers.displayName() + "' " + CHURN_SCORES + " -> "
                     + RETENTION_OFFERS);
 
-            Recorder recorder = new Recorder(refreshes, out);
+            Recorder recorder = new Recorder(refreshes, Map.of(churn.id(), churn.displayName(), offers.id(),
+                    offers.displayName()), out);
             try (ScheduledRefresh schedule = client.scheduleRefresh(RefreshSchedule.fixedInterval(interval),
                     new RefreshOptions(), recorder)) {
                 out.println("Scheduled: " + schedule.getSchedule());
@@ -160,14 +161,16 @@ public final class ScheduledRefreshExample {
     /** Records what the schedule reports and releases a latch once enough refreshes completed. */
     private static final class Recorder implements RefreshListener {
         private final CountDownLatch done;
+        private final Map<String, String> names;
         private final PrintStream out;
         private final List<RefreshResult> completed = new ArrayList<>();
         private final List<List<String>> order = new ArrayList<>();
         private List<String> current = new ArrayList<>();
         private final List<String> failures = new ArrayList<>();
 
-        Recorder(int refreshes, PrintStream out) {
+        Recorder(int refreshes, Map<String, String> names, PrintStream out) {
             this.done = new CountDownLatch(refreshes);
+            this.names = names;
             this.out = out;
         }
 
@@ -181,7 +184,8 @@ public final class ScheduledRefreshExample {
         public synchronized void onWorkflowCompleted(WorkflowRefreshResult workflow) {
             current.add(workflow.displayName());
             out.println("  " + workflow.displayName() + ": " + workflow.status() + " (run " + workflow.runId()
-                    + (workflow.dependsOn().isEmpty() ? "" : ", after " + workflow.dependsOn()) + ")");
+                    + (workflow.dependsOn().isEmpty() ? "" : ", after " + workflow.dependsOn().stream()
+                    .map(id -> "'" + names.getOrDefault(id, id) + "'").toList()) + ")");
         }
 
         @Override
