@@ -57,7 +57,7 @@ public final class ChurnPipelineBackend implements EmulatedBackend {
     }
 
     /** A churn model: members who spend much and have a high tier rarely leave. */
-    private static final class ChurnModel implements PipelineModel {
+    static final class ChurnModel implements PipelineModel {
         private static final Map<String, Double> TIERS = Map.of("Bronze", 0.2, "Silver", 0.5, "Gold", 0.9,
                 "Platinum", 1.3);
 
