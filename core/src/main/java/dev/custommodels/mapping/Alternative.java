@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record Alternative(AttributeRef target, double score, String reason, List<Evidence> evidence) {
 
-    /** Checks the parts and copies the evidence. */
+    /**
+     * Checks the parts and copies the evidence.
+     *
+     * @param target the attribute
+     * @param score its score in [0, 1] (0 when vetoed before scoring mattered)
+     * @param reason why it lost or was rejected, in words
+     * @param evidence what each rule said about it; given for a runner-up, empty for other near misses (whose reason
+     *     says why they were rejected)
+     */
     public Alternative {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(reason, "reason");

@@ -15,6 +15,8 @@ public record AttributeRef(String entity, String attribute) {
      *
      * @throws IllegalArgumentException if the attribute is blank or the entity is blank but not null
      * @throws NullPointerException if the attribute is null
+     * @param entity the entity's name, or {@code null} for "the input's entity" (allowed in pins only)
+     * @param attribute the attribute's name
      */
     public AttributeRef {
         Objects.requireNonNull(attribute, "attribute");

@@ -20,7 +20,18 @@ import java.util.Objects;
 public record CandidatePair(ModelField field, List<String> fieldWords, String entity, Attribute attribute,
         List<String> attributeWords, boolean primaryKey, double score) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param field the model field
+     * @param fieldWords the field name's words as the engine reads them (lower case, stemmed, synonyms as their
+     *     concept's words, noise removed)
+     * @param entity the name of the attribute's entity
+     * @param attribute the attribute
+     * @param attributeWords the attribute name's words as the engine reads them
+     * @param primaryKey whether the attribute is its entity's primary key
+     * @param score the score in [0, 1] after the built-in rules and earlier host rules
+     */
     public CandidatePair {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(entity, "entity");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record EntityScore(String entity, double support, int fields) {
 
-    /** Checks the name. */
+    /**
+     * Checks the name.
+     *
+     * @param entity the entity's name
+     * @param support the sum, over fields, of how much better this entity fits the field than any other entity
+     * @param fields how many fields of the proposal map to this entity
+     */
     public EntityScore {
         Objects.requireNonNull(entity, "entity");
     }

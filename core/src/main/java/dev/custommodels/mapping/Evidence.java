@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Evidence(String rule, double contribution, String detail) {
 
-    /** Checks that rule and detail are present. */
+    /**
+     * Checks that rule and detail are present.
+     *
+     * @param rule the rule's name, such as {@code name}, {@code type} or a host rule's name
+     * @param contribution how much the rule moved the score (positive or negative; 0 when it only explains or vetoes)
+     * @param detail what the rule saw, in words
+     */
     public Evidence {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(detail, "detail");

@@ -29,6 +29,18 @@ public record FieldMapping(String field, DataType fieldType, MappingStatus statu
      *
      * @throws IllegalArgumentException if the confidence is outside [0, 1], or the target is missing for a mapped
      *     field or present for an unmapped one
+     * @param field the field's name
+     * @param fieldType the field's type
+     * @param status MAPPED, NEEDS_REVIEW or UNMAPPED
+     * @param target the chosen attribute, or {@code null} when UNMAPPED
+     * @param targetType the chosen attribute's type, or {@code null} when UNMAPPED
+     * @param confidence the confidence in [0, 1]: the chosen pair's score, 1 for a pin, 0 when UNMAPPED
+     * @param pinned whether the host chose the attribute by hand
+     * @param evidence each rule that fired on the chosen pair and what it contributed (empty when UNMAPPED)
+     * @param runnerUp the best attribute not chosen and why it lost, or {@code null} when there was none or the
+     *     field is UNMAPPED (then every candidate is a near miss)
+     * @param nearMisses further attributes that came close, each with why it was rejected, best first
+     * @param warnings what to know about the chosen pair, such as a date-time truncated to a date
      */
     public FieldMapping {
         Objects.requireNonNull(field, "field");

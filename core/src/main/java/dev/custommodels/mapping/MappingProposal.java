@@ -18,7 +18,14 @@ import java.util.Optional;
  */
 public record MappingProposal(String input, String entity, List<FieldMapping> fields, List<EntityScore> entities) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param input the model input's name
+     * @param entity the suggested entity: the one the host chose, or the entity that best explains the fields
+     * @param fields one mapping per field, in the input's field order
+     * @param entities every entity considered, best first, with its support
+     */
     public MappingProposal {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(entity, "entity");

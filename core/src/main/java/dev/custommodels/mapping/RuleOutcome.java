@@ -14,6 +14,9 @@ public record RuleOutcome(double delta, boolean veto, String reason) {
      * Validates the outcome.
      *
      * @throws IllegalArgumentException if the delta is outside [-1, 1] or a change or veto has no reason
+     * @param delta how much to add to the score, in [-1, 1]; the result is kept within [0, 1]
+     * @param veto whether the pair must never be a mapping
+     * @param reason why, in words; empty only for {@link #none()}
      */
     public RuleOutcome {
         if (!(delta >= -1.0 && delta <= 1.0)) {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record TypeCheck(Verdict verdict, String reason) {
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     *
+     * @param verdict OK, WARN or VETO
+     * @param reason why, in words (for OK, what the conversion does)
+     */
     public TypeCheck {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");

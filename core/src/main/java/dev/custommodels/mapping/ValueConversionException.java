@@ -8,7 +8,9 @@ import dev.custommodels.models.DataType;
  */
 public final class ValueConversionException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** The attribute's type. */
     private final DataType from;
+    /** The field's type. */
     private final DataType to;
 
     /**

@@ -17,6 +17,9 @@ public record Attribute(String name, DataType type, String displayName) {
      *
      * @throws IllegalArgumentException if the name is blank
      * @throws NullPointerException if name or type is null
+     * @param name the attribute's name, unique within its entity
+     * @param type the attribute's data type
+     * @param displayName a human-friendly name, or {@code null} when the entity declares none
      */
     public Attribute {
         Objects.requireNonNull(name, "name");

@@ -3,6 +3,7 @@ package dev.custommodels.models;
 /** A file of the SDK's state in the lake cannot be read; it names the file. */
 public final class CorruptStateException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The lake path of the file. */
     private final String path;
 
     /**

@@ -18,7 +18,16 @@ import java.util.Objects;
 public record DataTransfer(String runId, String workflowId, ModelReference model, String region,
         List<TransferredInput> inputs, OffsetDateTime at) {
 
-    /** Checks required parts and copies the list. */
+    /**
+     * Checks required parts and copies the list.
+     *
+     * @param runId the run
+     * @param workflowId the workflow
+     * @param model the destination model: connector, tenant, workspace, service and endpoint
+     * @param region the workspace's Azure region where the connector knows it, otherwise {@code null}
+     * @param inputs what is sent, per model input
+     * @param at when the transfer was approved
+     */
     public DataTransfer {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(workflowId, "workflowId");

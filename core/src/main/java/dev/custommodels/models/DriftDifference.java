@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record DriftDifference(String path, String saved, String current) {
 
-    /** Checks required parts. */
+    /**
+     * Checks required parts.
+     *
+     * @param path what differs, such as {@code contract.inputs[input1].fields[tenure].type} or
+     *     {@code entities[Customer].attributes[Email]}
+     * @param saved the saved value, or {@code null} when it did not exist
+     * @param current the current value, or {@code null} when it no longer exists
+     */
     public DriftDifference {
         Objects.requireNonNull(path, "path");
     }

@@ -6,8 +6,11 @@ package dev.custommodels.models;
  */
 public final class EntityReadException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The entity's name. */
     private final String entity;
+    /** What was read, such as a file name; never a connection string. */
     private final String source;
+    /** The physical line (1-based) where the bad record starts, or -1 when not line-based. */
     private final long line;
 
     /**

@@ -21,6 +21,9 @@ public record EntitySchema(String name, List<Attribute> attributes, String prima
      *
      * @throws IllegalArgumentException if the name is blank, there are no attributes, two attributes share a
      *     name, or the primary key is not one of the attributes
+     * @param name the entity's name, such as {@code Customer}
+     * @param attributes the attributes in column order; names are unique, ignoring case
+     * @param primaryKey the name of the attribute that identifies a row
      */
     public EntitySchema {
         Objects.requireNonNull(name, "name");

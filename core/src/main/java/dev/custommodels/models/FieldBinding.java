@@ -17,6 +17,11 @@ public record FieldBinding(String field, String entity, String attribute, double
      * Validates the binding.
      *
      * @throws IllegalArgumentException if a name is blank or the confidence is outside [0, 1]
+     * @param field the model field's name
+     * @param entity the entity that holds the attribute, or {@code null} for the input's entity
+     * @param attribute the attribute's name
+     * @param confidence the mapping's confidence in [0, 1]; 1 for a pin
+     * @param pinned whether the host chose this binding by hand
      */
     public FieldBinding {
         Objects.requireNonNull(field, "field");

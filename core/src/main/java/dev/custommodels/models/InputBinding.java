@@ -19,6 +19,9 @@ public record InputBinding(String input, String entity, List<FieldBinding> field
      * Validates the binding.
      *
      * @throws IllegalArgumentException if a name is blank or a field is bound twice
+     * @param input the model input's name
+     * @param entity the entity whose rows become the input's rows
+     * @param fields the field bindings; each field at most once
      */
     public InputBinding {
         Objects.requireNonNull(input, "input");

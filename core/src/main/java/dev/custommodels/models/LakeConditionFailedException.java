@@ -6,7 +6,9 @@ package dev.custommodels.models;
  */
 public final class LakeConditionFailedException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The path written. */
     private final String path;
+    /** The object's ETag now, or {@code null} when unknown or absent. */
     private final String currentEtag;
 
     /**

@@ -3,6 +3,7 @@ package dev.custommodels.models;
 /** A lake path names no object. */
 public final class LakeObjectNotFoundException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The path that was not found. */
     private final String path;
 
     /**

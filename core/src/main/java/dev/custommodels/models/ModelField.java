@@ -16,6 +16,10 @@ public record ModelField(String name, DataType type, String originalType, boolea
      * Validates the field.
      *
      * @throws IllegalArgumentException if the name is blank
+     * @param name the field name as the model declares it
+     * @param type the field's type, mapped from the service's own type system
+     * @param originalType the service's own type name (for example {@code "integer/int64"}), or {@code null}
+     * @param required whether the model needs a value for this field
      */
     public ModelField {
         Objects.requireNonNull(name, "name");

@@ -20,6 +20,10 @@ public record ModelInput(String name, List<ModelField> fields, boolean fieldsDec
      * Validates the input.
      *
      * @throws IllegalArgumentException if the name is blank or two fields share a name
+     * @param name the input's name as the service declares it (for example {@code input1})
+     * @param fields the fields in the order the model expects them
+     * @param fieldsDeclared {@code false} when the service declares no columns for this input (a model deployment
+     *     without a signature): the fields then come from the host's choice of attributes
      */
     public ModelInput {
         Objects.requireNonNull(name, "name");

@@ -15,6 +15,8 @@ public record ModelOutput(String name, List<ModelField> columns) {
      * Validates the output.
      *
      * @throws IllegalArgumentException if the name is blank
+     * @param name the output's name as the service declares it
+     * @param columns the typed columns where the service declares them; empty when they are known only after a run
      */
     public ModelOutput {
         Objects.requireNonNull(name, "name");

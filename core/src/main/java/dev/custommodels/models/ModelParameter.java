@@ -16,6 +16,10 @@ public record ModelParameter(String name, ParameterKind kind, DataType type, Str
      * Validates the parameter.
      *
      * @throws IllegalArgumentException if the name is blank or a value parameter has no type
+     * @param name the parameter's name
+     * @param kind what it carries
+     * @param type the value type for {@link ParameterKind#VALUE} parameters, {@code null} for data parameters
+     * @param defaultValue the default as text, or {@code null} when there is none
      */
     public ModelParameter {
         Objects.requireNonNull(name, "name");

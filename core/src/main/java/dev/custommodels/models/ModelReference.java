@@ -20,6 +20,13 @@ public record ModelReference(String connector, String tenantId, String workspace
      * Validates the reference.
      *
      * @throws IllegalArgumentException if a required part is blank
+     * @param connector the connector name, such as {@code studio-classic}, {@code aml-pipeline} or
+     *     {@code aml-batch-endpoint}
+     * @param tenantId the Azure AD tenant that owns the workspace
+     * @param workspaceId the workspace id as the connector lists it (an ARM resource id, or a classic workspace id)
+     * @param serviceId the service id as the connector lists it (a web service, pipeline endpoint or batch endpoint)
+     * @param endpoint a sub-part of the service where the backend has one (a classic endpoint name, a batch
+     *     deployment name), or {@code null} for the default
      */
     public ModelReference {
         requireText(connector, "connector");

@@ -19,6 +19,12 @@ public record OutputSettings(String entityName, String modelOutput, String outpu
      * Validates the settings.
      *
      * @throws IllegalArgumentException if the entity name is blank
+     * @param entityName the output entity's name
+     * @param modelOutput which model output holds the results, or {@code null} for the only (or first) one
+     * @param outputDatastoreParameter for pipelines: the pipeline parameter that takes the output datastore name,
+     *     otherwise {@code null}
+     * @param outputPathParameter for pipelines: the pipeline parameter that takes the output path, otherwise
+     *     {@code null}
      */
     public OutputSettings {
         Objects.requireNonNull(entityName, "entityName");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record PhaseTiming(RunPhase phase, OffsetDateTime startedAt, OffsetDateTime completedAt) {
 
-    /** Checks required parts. */
+    /**
+     * Checks required parts.
+     *
+     * @param phase the phase
+     * @param startedAt when it started
+     * @param completedAt when it ended, or {@code null} while it runs
+     */
     public PhaseTiming {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(startedAt, "startedAt");

@@ -19,7 +19,16 @@ import java.util.Optional;
 public record RefreshResult(RefreshTrigger trigger, OffsetDateTime startedAt, OffsetDateTime finishedAt,
         List<WorkflowRefreshResult> workflows, List<String> warnings) {
 
-    /** Checks that every part is present and copies the lists. */
+    /**
+     * Checks that every part is present and copies the lists.
+     *
+     * @param trigger what started the refresh
+     * @param startedAt when the refresh started
+     * @param finishedAt when it ended
+     * @param workflows one entry per workflow, in planned order
+     * @param warnings things that did not stop the refresh but deserve a look, such as two workflows writing the same
+     *     output entity
+     */
     public RefreshResult {
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(startedAt, "startedAt");

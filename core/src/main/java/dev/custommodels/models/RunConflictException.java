@@ -8,8 +8,11 @@ import java.time.OffsetDateTime;
  */
 public final class RunConflictException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The workflow. */
     private final String workflowId;
+    /** The active run. */
     private final String activeRunId;
+    /** When the active run's lease expires unless renewed. */
     private final OffsetDateTime leaseExpiresAt;
 
     /**

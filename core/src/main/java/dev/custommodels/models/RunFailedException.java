@@ -7,11 +7,17 @@ package dev.custommodels.models;
  */
 public class RunFailedException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The run. */
     private final String runId;
+    /** The workflow. */
     private final String workflowId;
+    /** The connector of the workflow's model. */
     private final String connector;
+    /** The phase that failed. */
     private final RunPhase phase;
+    /** The service's error code, or ours. */
     private final String errorCode;
+    /** The service's error message, or ours. */
     private final String detail;
 
     /**

@@ -3,6 +3,7 @@ package dev.custommodels.models;
 /** There is no run with the given id in the lake. */
 public final class RunNotFoundException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The run id asked for. */
     private final String runId;
 
     /**

@@ -23,7 +23,20 @@ public record RunResult(String runId, String workflowId, RunCounts counts, Relat
         String outputEntity, long outputGeneration, List<PhaseTiming> phases, OffsetDateTime startedAt,
         OffsetDateTime completedAt, List<String> warnings) {
 
-    /** Checks required parts and copies the lists. */
+    /**
+     * Checks required parts and copies the lists.
+     *
+     * @param runId the run
+     * @param workflowId the workflow
+     * @param counts the row counts
+     * @param relation how the results relate to the customers
+     * @param outputEntity the output entity written
+     * @param outputGeneration the generation of the output entity's version this run committed
+     * @param phases when each phase started and ended
+     * @param startedAt when the run started
+     * @param completedAt when it ended
+     * @param warnings what the run noticed but did not stop for, such as drift under the WARN policy
+     */
     public RunResult {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(workflowId, "workflowId");

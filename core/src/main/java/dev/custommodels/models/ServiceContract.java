@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record ServiceContract(List<ModelInput> inputs, List<ModelParameter> parameters, List<ModelOutput> outputs) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param inputs the data inputs
+     * @param parameters the parameters with their defaults
+     * @param outputs the outputs
+     */
     public ServiceContract {
         inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
         parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters"));

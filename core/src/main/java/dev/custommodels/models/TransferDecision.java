@@ -13,6 +13,8 @@ public record TransferDecision(boolean allowed, String reason) {
      * Checks the decision.
      *
      * @throws IllegalArgumentException if a refusal has no reason
+     * @param allowed whether the data may be sent
+     * @param reason why it was refused, shown in the run's error; {@code null} when allowed
      */
     public TransferDecision {
         if (!allowed && (reason == null || reason.isBlank())) {

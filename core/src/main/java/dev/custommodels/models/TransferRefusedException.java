@@ -8,6 +8,7 @@ public final class TransferRefusedException extends RunFailedException {
     /** The error code of a refused transfer. */
     public static final String CODE = "TransferRefused";
     private final transient DataTransfer transfer;
+    /** The policy's reason. */
     private final String reason;
 
     /**

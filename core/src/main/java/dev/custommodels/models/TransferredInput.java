@@ -20,6 +20,11 @@ public record TransferredInput(String input, String entity, List<String> attribu
      * Checks required parts and copies the lists.
      *
      * @throws IllegalArgumentException if attributes and columns differ in length or the row count is negative
+     * @param input the model input
+     * @param entity the entity the rows come from
+     * @param attributes the entity's attributes sent, in column order
+     * @param columns the column names the model receives (its field names), in the same order
+     * @param rowCount the number of rows
      */
     public TransferredInput {
         Objects.requireNonNull(input, "input");

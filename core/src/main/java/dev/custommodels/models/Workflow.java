@@ -22,6 +22,13 @@ public record Workflow(String id, WorkflowDefinition definition, ServiceContract
      * Validates the workflow.
      *
      * @throws IllegalArgumentException if the id is blank
+     * @param id the workflow's id
+     * @param definition what the host defined
+     * @param contract the model contract the workflow was saved against, to detect drift
+     * @param entitySchemas the schemas of the bound entities when the workflow was saved, to detect drift
+     * @param etag the version of the stored workflow; updates must present it
+     * @param createdAt when the workflow was created
+     * @param updatedAt when it was last updated
      */
     public Workflow {
         Objects.requireNonNull(id, "id");

@@ -3,8 +3,11 @@ package dev.custommodels.models;
 /** An update presented an ETag that is no longer current: someone else updated the workflow first. */
 public final class WorkflowConflictException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The workflow. */
     private final String workflowId;
+    /** The ETag the caller presented. */
     private final String expectedEtag;
+    /** The ETag stored now, or {@code null} if unknown. */
     private final String currentEtag;
 
     /**

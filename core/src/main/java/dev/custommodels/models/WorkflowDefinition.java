@@ -24,6 +24,13 @@ public record WorkflowDefinition(String displayName, ModelReference model, List<
      *
      * @throws IllegalArgumentException if the display name or Customer ID attribute is blank, or an input is bound
      *     twice
+     * @param displayName the name people see
+     * @param model the model; it can never change for a saved workflow
+     * @param inputs one binding per model input
+     * @param output the output settings
+     * @param customerIdAttribute the attribute of the results that holds the Customer ID
+     * @param parameters values for model parameters, by name; parameters not given keep their defaults
+     * @param driftPolicy what a run does on drift
      */
     public WorkflowDefinition {
         Objects.requireNonNull(displayName, "displayName");

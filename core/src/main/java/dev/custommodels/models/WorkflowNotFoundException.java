@@ -3,6 +3,7 @@ package dev.custommodels.models;
 /** No workflow has the given id. */
 public final class WorkflowNotFoundException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The id that was not found. */
     private final String workflowId;
 
     /**

@@ -9,8 +9,11 @@ import java.util.Objects;
 public class WorkspaceAccessException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
 
+    /** The workspace's id. */
     private final String workspaceId;
+    /** The role (or roles) that would be enough, such as {@code Owner or User Access Administrator}. */
     private final String requiredRole;
+    /** The permission that was checked, such as {@code Microsoft.Authorization/roleAssignments/write}. */
     private final String requiredAction;
 
     /**

@@ -16,7 +16,9 @@ import dev.custommodels.models.CustomModelsException;
  */
 public final class InvalidQueryException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** What is wrong. */
     private final QueryErrorKind kind;
+    /** The zero-based character position in the filter, or -1 when not about a filter position. */
     private final int position;
 
     /**

@@ -9,7 +9,9 @@ import dev.custommodels.models.CustomModelsException;
  */
 public final class OutputConflictException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The output entity. */
     private final String entityName;
+    /** The run whose version lost. */
     private final String runId;
 
     /**

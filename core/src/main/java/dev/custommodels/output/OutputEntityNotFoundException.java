@@ -8,7 +8,9 @@ import dev.custommodels.models.CustomModelsException;
  */
 public final class OutputEntityNotFoundException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
+    /** The entity asked for. */
     private final String entityName;
+    /** The run whose version was asked for, or {@code null} when the entity itself is missing. */
     private final String runId;
 
     /**

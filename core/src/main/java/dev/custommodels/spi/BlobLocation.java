@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record BlobLocation(String accountName, String endpoint, String container, String blobName) {
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @param accountName the storage account name
+     * @param endpoint the Blob service endpoint, such as {@code https://acct.blob.core.windows.net}
+     * @param container the container (file system)
+     * @param blobName the blob's name inside the container
+     */
     public BlobLocation {
         Objects.requireNonNull(accountName, "accountName");
         Objects.requireNonNull(endpoint, "endpoint");

@@ -25,7 +25,20 @@ public record JobRequest(String runId, String workflowId, ModelReference model, 
         List<StagedInput> inputs, Map<String, String> parameters, OutputSettings output, String workPrefix,
         String customerIdColumn) {
 
-    /** Copies the collections and checks required parts. */
+    /**
+     * Copies the collections and checks required parts.
+     *
+     * @param runId the run's id; connectors tag remote jobs with it where the backend allows
+     * @param workflowId the workflow's id
+     * @param model the model
+     * @param contract the model's contract
+     * @param inputs the staged inputs, one per bound model input
+     * @param parameters parameter values by name (defaults not repeated)
+     * @param output the workflow's output settings
+     * @param workPrefix a lake folder, ending with {@code /}, that the connector may use for its own checkpoints
+     * @param customerIdColumn the model output column that holds the Customer ID (the workflow's Customer ID
+     *     attribute), so a connector can reject an output without it; {@code null} when not known
+     */
     public JobRequest {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(workflowId, "workflowId");

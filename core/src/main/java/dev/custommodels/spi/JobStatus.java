@@ -17,7 +17,17 @@ import java.util.Objects;
 public record JobStatus(JobState state, String remoteStatus, String errorCode, String errorMessage, long rowsDone,
         long rowsTotal, Duration retryAfter) {
 
-    /** Checks required parts. */
+    /**
+     * Checks required parts.
+     *
+     * @param state the normalised state
+     * @param remoteStatus the service's own status, such as {@code NotStarted} or {@code Finalizing}
+     * @param errorCode the service's error code when failed, or {@code null}
+     * @param errorMessage the service's error message when failed, or {@code null}
+     * @param rowsDone rows processed so far where known, else -1
+     * @param rowsTotal rows in all where known, else -1
+     * @param retryAfter how long the service asked to wait before the next poll, or {@code null}
+     */
     public JobStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(remoteStatus, "remoteStatus");

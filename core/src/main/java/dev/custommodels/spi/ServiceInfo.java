@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record ServiceInfo(ModelReference model, String name, String kind, String ineligibleReason) {
 
-    /** Checks that the parts are present. */
+    /**
+     * Checks that the parts are present.
+     *
+     * @param model the reference that names this service
+     * @param name the service's display name
+     * @param kind the kind of service, such as {@code RRS+BES web service}, {@code pipeline endpoint},
+     *     {@code batch endpoint (model deployment)}
+     * @param ineligibleReason why the service cannot be used, or {@code null} when it can
+     */
     public ServiceInfo {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(name, "name");

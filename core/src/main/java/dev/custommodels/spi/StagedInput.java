@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record StagedInput(String input, List<String> paths, List<String> columns, long rowCount) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param input the model input's name
+     * @param paths the lake paths of the CSV files, in row order
+     * @param columns the column names in order (the model's field names)
+     * @param rowCount the number of data rows over all files
+     */
     public StagedInput {
         Objects.requireNonNull(input, "input");
         paths = List.copyOf(paths);

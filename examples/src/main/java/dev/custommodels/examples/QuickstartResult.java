@@ -16,7 +16,14 @@ import java.util.List;
  */
 public record QuickstartResult(Workflow workflow, RunResult run, List<OutputRow> lookup, Path report) {
 
-    /** Copies the rows. */
+    /**
+     * Copies the rows.
+     *
+     * @param workflow the saved workflow
+     * @param run the run's result
+     * @param lookup the rows the Customer ID query returned
+     * @param report the HTML report
+     */
     public QuickstartResult {
         lookup = List.copyOf(lookup);
     }

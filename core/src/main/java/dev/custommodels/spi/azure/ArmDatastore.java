@@ -17,7 +17,16 @@ import java.util.Objects;
 public record ArmDatastore(String name, String datastoreType, String accountName, String containerName,
         String endpoint, String protocol) {
 
-    /** Checks the parts and applies the documented defaults. */
+    /**
+     * Checks the parts and applies the documented defaults.
+     *
+     * @param name the datastore name, such as {@code workspaceblobstore}
+     * @param datastoreType the type, such as {@code AzureBlob} or {@code AzureDataLakeGen2}
+     * @param accountName the storage account name
+     * @param containerName the container (or file system) name
+     * @param endpoint the storage endpoint suffix, such as {@code core.windows.net}, or a full service URL
+     * @param protocol the protocol, {@code https} by default
+     */
     public ArmDatastore {
         Objects.requireNonNull(name, "name");
         datastoreType = datastoreType == null ? "AzureBlob" : datastoreType;

@@ -15,9 +15,13 @@ public class ArmException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_MESSAGE = 2000;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** The service's error code, or {@code null}. */
     private final String errorCode;
+    /** The service's own message, or {@code null}. */
     private final String serviceMessage;
+    /** The request id for support, or {@code null}. */
     private final String requestId;
 
     /**

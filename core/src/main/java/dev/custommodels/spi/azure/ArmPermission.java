@@ -15,7 +15,14 @@ import java.util.regex.Pattern;
 public record ArmPermission(List<String> actions, List<String> notActions, List<String> dataActions,
         List<String> notDataActions) {
 
-    /** Copies the lists; absent lists are empty. */
+    /**
+     * Copies the lists; absent lists are empty.
+     *
+     * @param actions the allowed action patterns, with {@code *} wildcards
+     * @param notActions the action patterns excluded from {@code actions}
+     * @param dataActions the allowed data action patterns
+     * @param notDataActions the data action patterns excluded from {@code dataActions}
+     */
     public ArmPermission {
         actions = List.copyOf(actions == null ? List.of() : actions);
         notActions = List.copyOf(notActions == null ? List.of() : notActions);

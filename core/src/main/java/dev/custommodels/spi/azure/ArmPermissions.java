@@ -14,7 +14,12 @@ public record ArmPermissions(String scope, List<ArmPermission> entries) {
     /** The action needed to create role assignments, held by Owner and User Access Administrator. */
     public static final String ROLE_ASSIGNMENTS_WRITE = "Microsoft.Authorization/roleAssignments/write";
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param scope the scope that was checked, such as a workspace resource id
+     * @param entries the entries, one per role the caller holds there
+     */
     public ArmPermissions {
         Objects.requireNonNull(scope, "scope");
         entries = List.copyOf(entries);

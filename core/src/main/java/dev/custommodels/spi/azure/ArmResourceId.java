@@ -15,7 +15,15 @@ import java.util.Objects;
 public record ArmResourceId(String subscriptionId, String resourceGroup, String providerNamespace,
         String resourceType, String name) {
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @param subscriptionId the subscription id
+     * @param resourceGroup the resource group
+     * @param providerNamespace the provider namespace, such as {@code Microsoft.MachineLearningServices}
+     * @param resourceType the resource type, such as {@code workspaces}
+     * @param name the resource name
+     */
     public ArmResourceId {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         Objects.requireNonNull(resourceGroup, "resourceGroup");

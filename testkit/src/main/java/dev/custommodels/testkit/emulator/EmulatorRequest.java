@@ -21,7 +21,16 @@ import java.util.TreeMap;
 public record EmulatorRequest(String method, String host, String path, Map<String, List<String>> query,
         Map<String, String> headers, byte[] body) {
 
-    /** Normalises method and header names and copies the maps. */
+    /**
+     * Normalises method and header names and copies the maps.
+     *
+     * @param method the HTTP method, upper case
+     * @param host the host the client addressed (a real Azure host in process, 127.0.0.1 over loopback)
+     * @param path the decoded path, starting with {@code /}
+     * @param query the decoded query parameters; a parameter may repeat
+     * @param headers the headers, keys lower case
+     * @param body the body bytes, empty when there is none
+     */
     public EmulatorRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
         Objects.requireNonNull(path, "path");

@@ -16,7 +16,13 @@ import java.util.Map;
 public record EmulatorResponse(int status, Map<String, String> headers, byte[] body) {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param status the HTTP status
+     * @param headers the headers
+     * @param body the body bytes
+     */
     public EmulatorResponse {
         headers = Map.copyOf(headers == null ? Map.of() : headers);
         body = body == null ? new byte[0] : body;

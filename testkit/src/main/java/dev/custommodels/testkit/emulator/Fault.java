@@ -13,7 +13,11 @@ public sealed interface Fault {
      * @param response the response to send instead of the service's
      */
     record Status(EmulatorResponse response) implements Fault {
-        /** Checks the response. */
+        /**
+         * Checks the response.
+         *
+         * @param response the response to send instead of the service's
+         */
         public Status {
             Objects.requireNonNull(response, "response");
         }
@@ -29,7 +33,11 @@ public sealed interface Fault {
      * @param delay how long to wait
      */
     record Delay(Duration delay) implements Fault {
-        /** Checks the delay. */
+        /**
+         * Checks the delay.
+         *
+         * @param delay how long to wait
+         */
         public Delay {
             Objects.requireNonNull(delay, "delay");
         }

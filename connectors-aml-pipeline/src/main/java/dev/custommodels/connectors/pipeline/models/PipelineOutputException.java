@@ -10,8 +10,11 @@ import java.util.List;
 public class PipelineOutputException extends CustomModelsException {
     private static final long serialVersionUID = 1L;
 
+    /** The pipeline run id. */
     private final String runId;
+    /** The output, as {@code datastore:path}. */
     private final String outputLocation;
+    /** The columns of the output's header, empty when there was none. */
     private final List<String> columnsFound;
 
     /**

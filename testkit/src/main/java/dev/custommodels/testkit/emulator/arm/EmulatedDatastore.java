@@ -15,7 +15,15 @@ import java.util.Objects;
 public record EmulatedDatastore(String workspaceId, String name, String accountName, String containerName,
         LakeStore store) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param workspaceId the workspace's resource id
+     * @param name the datastore name
+     * @param accountName the storage account name it reports
+     * @param containerName the container name it reports
+     * @param store the store holding the container's blobs
+     */
     public EmulatedDatastore {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(name, "name");

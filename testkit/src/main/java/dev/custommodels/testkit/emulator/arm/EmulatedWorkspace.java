@@ -15,7 +15,16 @@ import java.util.Objects;
 public record EmulatedWorkspace(String subscriptionId, String resourceGroup, String name, String location,
         String tenantId, String workspaceGuid) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param subscriptionId the subscription
+     * @param resourceGroup the resource group
+     * @param name the workspace name
+     * @param location the region
+     * @param tenantId the tenant that owns the subscription
+     * @param workspaceGuid the workspace's own guid
+     */
     public EmulatedWorkspace {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         Objects.requireNonNull(resourceGroup, "resourceGroup");

@@ -14,7 +14,14 @@ import java.util.Objects;
 public record EmulatedComponentVersion(String workspaceId, String name, String version,
         Map<String, Object> componentSpec) {
 
-    /** Checks the parts and copies the spec's top level. */
+    /**
+     * Checks the parts and copies the spec's top level.
+     *
+     * @param workspaceId the workspace's resource id
+     * @param name the component name
+     * @param version the version
+     * @param componentSpec the component YAML as JSON-shaped maps ({@code type}, {@code inputs}, {@code outputs}, …)
+     */
     public EmulatedComponentVersion {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(name, "name");

@@ -16,7 +16,16 @@ import java.util.Objects;
 public record EmulatedModelVersion(String workspaceId, String name, String version, String modelType,
         String modelUri, List<String> signatureColumns) {
 
-    /** Checks the parts and copies the columns. */
+    /**
+     * Checks the parts and copies the columns.
+     *
+     * @param workspaceId the workspace's resource id
+     * @param name the model name
+     * @param version the version
+     * @param modelType the model type as ARM spells it, such as {@code MLFlowModel} or {@code CustomModel}
+     * @param modelUri where the model's files are, such as {@code azureml://datastores/ds/paths/models/m/1}
+     * @param signatureColumns the input columns the emulated model enforces (an MLflow signature), empty for none
+     */
     public EmulatedModelVersion {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(name, "name");

@@ -29,7 +29,13 @@ public record PipelineDefinition(String name, List<Parameter> parameters, List<D
      * @param defaultValue the default as text
      */
     public record Parameter(String name, String type, String defaultValue) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param name the pipeline name
+         * @param defaultValue the default as text
+         * @param type {@code String}, {@code Int}, {@code Double} or {@code Bool}
+         */
         public Parameter {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -44,7 +50,13 @@ public record PipelineDefinition(String name, List<Parameter> parameters, List<D
      * @param relativePath the default path in the datastore
      */
     public record DataPathParameter(String name, String datastore, String relativePath) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param name the pipeline name
+         * @param datastore the default datastore name
+         * @param relativePath the default path in the datastore
+         */
         public DataPathParameter {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(datastore, "datastore");
@@ -52,7 +64,19 @@ public record PipelineDefinition(String name, List<Parameter> parameters, List<D
         }
     }
 
-    /** Copies the lists and checks the parts. */
+    /**
+     * Copies the lists and checks the parts.
+     *
+     * @param name the pipeline name
+     * @param parameters the scalar parameters
+     * @param dataPathParameters the datapath parameters (inputs given as datastore paths)
+     * @param datasetParameters the names of dataset parameters
+     * @param status {@code Active}, {@code Deprecated} or {@code Disabled}
+     * @param model the model a run executes over its first data input
+     * @param outputDatastoreParameter the parameter whose value names the datastore the run writes to, or
+     *     {@code null} when the pipeline writes no output
+     * @param outputPathParameter the parameter whose value is the folder the run writes to, or {@code null}
+     */
     public PipelineDefinition {
         Objects.requireNonNull(name, "name");
         parameters = List.copyOf(parameters);

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record StudioColumn(String name, String type, String format, boolean required) {
 
-    /** Checks the name and type. */
+    /**
+     * Checks the name and type.
+     *
+     * @param name the column name
+     * @param type the swagger type: {@code string}, {@code integer}, {@code number}, {@code boolean}, or anything else
+     *     to emulate a type clients cannot map
+     * @param format the swagger format, such as {@code int32}, {@code double} or {@code date-time}, or {@code null}
+     * @param required whether the column is in the item's {@code required} list
+     */
     public StudioColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record StudioParameter(String name, String type, String format, String defaultValue) {
 
-    /** Checks the name and type. */
+    /**
+     * Checks the name and type.
+     *
+     * @param name the name
+     * @param type the swagger type
+     * @param format the swagger format, or {@code null}
+     * @param defaultValue the default, or {@code null} for a parameter every request must set
+     */
     public StudioParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
