@@ -77,7 +77,7 @@ public final class PipelineWorkload implements Workload {
                 JobRequest request = new JobRequest("bench-run", "bench-wf", model, connector.describeService(model),
                         List.of(new StagedInput("input_data", List.of("in/part-00000.csv"),
                                 List.of("CustomerId", "Tenure", "Plan"), rows)), Map.of(),
-                        new OutputSettings("Scores", null, "output_datastore", "output_path"), "work/", "CustomerId");
+                        new OutputSettings("Scores", null, "output_datastore", "output_path"), "connector/", "CustomerId");
                 long start = System.nanoTime();
                 JobHandle handle = connector.submit(request);
                 JobStatus status;

@@ -140,7 +140,7 @@ public final class RrsWorkload implements Workload {
         JobRequest request = new JobRequest(runId, "bench", model, connector.describeService(model),
                 List.of(new StagedInput("input1", List.of(prefix + "inputs/part-0.csv"),
                         List.of("CustomerId", "age", "income", "plan"), rows)), Map.of(),
-                OutputSettings.of("Scores"), prefix + "work/");
+                OutputSettings.of("Scores"), prefix + "connector/");
         long start = System.nanoTime();
         JobHandle handle = connector.submit(request);
         long submitted = System.nanoTime();

@@ -32,7 +32,7 @@ class FakeConnectorTest {
         JobRequest request = new JobRequest("run-1", "wf-1", SampleEntities.churn("fake"), FakeBackend.churnContract(),
                 List.of(new StagedInput("input1", List.of("runs/wf-1/run-1/inputs/input1/part-0.csv"),
                         List.of("customerId", "tenure"), 2)),
-                Map.of(), SampleEntities.churnWorkflow("fake").output(), "runs/wf-1/run-1/work/");
+                Map.of(), SampleEntities.churnWorkflow("fake").output(), "runs/wf-1/run-1/connector/");
 
         JobHandle job = connector.submit(request);
         assertThatThrownBy(() -> connector.collect(job, "runs/wf-1/run-1/outputs/"))

@@ -34,7 +34,7 @@ class LocalModelConnectorContractTest extends ConnectorContractTest {
         JobStatus status = pollToEnd(connector, connector.submit(fixture.stageJob("run-bad", 4)));
         assertThat(status.state()).isEqualTo(JobState.FAILED);
         assertThat(status.errorMessage()).isEqualTo("Field 'spend' of row 'c-0, Inc.' is not a number: 'n/a'.");
-        assertThat(fixture.lake().stat("runs/wf-1/run-bad/work/local-model/scores.csv")).isEmpty();
+        assertThat(fixture.lake().stat("runs/wf-1/run-bad/connector/local-model/scores.csv")).isEmpty();
     }
 
     @Override
@@ -84,7 +84,7 @@ class LocalModelConnectorContractTest extends ConnectorContractTest {
                 badData = false;
                 return new JobRequest(runId, "wf-1", model, newConnector().describeService(model),
                         List.of(new StagedInput("rows", paths, List.of("customer", "spend", "income", "children"),
-                                rows)), Map.of(), OutputSettings.of("Scores"), prefix + "work/", "customer");
+                                rows)), Map.of(), OutputSettings.of("Scores"), prefix + "connector/", "customer");
             }
 
             private void write(String path, int from, int to) {

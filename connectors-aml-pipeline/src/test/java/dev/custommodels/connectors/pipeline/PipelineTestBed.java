@@ -131,7 +131,7 @@ final class PipelineTestBed implements AutoCloseable {
         return new JobRequest(runId, "wf-1", model, contract,
                 List.of(new StagedInput(input, paths, List.of(ID_COLUMN, "Tenure", "Plan"), rows)), Map.of(),
                 new OutputSettings("ChurnScores", null, "output_datastore", "output_path"),
-                "runs/wf-1/" + runId + "/work/", ID_COLUMN);
+                "runs/wf-1/" + runId + "/connector/", ID_COLUMN);
     }
 
     private void writeCsv(String path, int from, int to) {

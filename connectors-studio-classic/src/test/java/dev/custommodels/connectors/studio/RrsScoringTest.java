@@ -167,7 +167,7 @@ class RrsScoringTest {
         ServiceContract drifted = new ServiceContract(List.of(ModelInput.of("input1", fields)),
                 staged.contract().parameters(), staged.contract().outputs());
         JobRequest request = new JobRequest("run-2", "wf-1", staged.model(), drifted, staged.inputs(), Map.of(),
-                staged.output(), "runs/wf-1/run-2/work/");
+                staged.output(), "runs/wf-1/run-2/connector/");
         assertThatThrownBy(() -> c.submit(request)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[tenure]");
     }
@@ -183,7 +183,7 @@ class RrsScoringTest {
         ServiceContract stale = new ServiceContract(List.of(ModelInput.of("input1", fields)),
                 staged.contract().parameters(), staged.contract().outputs());
         JobRequest request = new JobRequest("run-2", "wf-1", staged.model(), stale, staged.inputs(), Map.of(),
-                staged.output(), "runs/wf-1/run-2/work/");
+                staged.output(), "runs/wf-1/run-2/connector/");
         JobHandle handle = c.submit(request);
         JobStatus status = pollToEnd(c, handle);
         assertThat(status.state()).isEqualTo(JobState.FAILED);

@@ -192,7 +192,7 @@ final class StudioTestbed implements AutoCloseable {
         ModelReference model = model(svc);
         ServiceContract contract = connector.describeService(model);
         return new JobRequest(runId, "wf-1", model, contract, List.of(new StagedInput("input1", paths,
-                STAGED_COLUMNS, rows)), Map.of(), OutputSettings.of("ChurnScores"), prefix + "work/");
+                STAGED_COLUMNS, rows)), Map.of(), OutputSettings.of("ChurnScores"), prefix + "connector/");
     }
 
     List<String> secrets() {

@@ -79,7 +79,7 @@ final class RunPaths {
     }
 
     static String work(String workflowId, String runId) {
-        return folder(workflowId, runId) + "work/";
+        return folder(workflowId, runId) + "connector/";
     }
 
     /** Tells whether a listed path is a run record directly under a workflow's folder, and returns its run id. */

@@ -14,7 +14,7 @@
  * runs/&lt;workflowId&gt;/&lt;runId&gt;/errors/export-&lt;input&gt;-NNNNN.csv   error ledger of the export
  * runs/&lt;workflowId&gt;/&lt;runId&gt;/errors/commit-NNNNN.csv          error ledger of the commit
  * runs/&lt;workflowId&gt;/&lt;runId&gt;/outputs/...                      the model's output as collected
- * runs/&lt;workflowId&gt;/&lt;runId&gt;/work/...                         the connector's own checkpoints
+ * runs/&lt;workflowId&gt;/&lt;runId&gt;/connector/...                    the connector's own checkpoints
  * </pre>
  */
 package dev.custommodels.implementation.run;
