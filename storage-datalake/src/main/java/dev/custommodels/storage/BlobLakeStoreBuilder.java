@@ -234,29 +234,10 @@ public final class BlobLakeStoreBuilder {
         }
         BlobServiceClientBuilder b = new BlobServiceClientBuilder();
         StoreCredentials.applyConnectionString(connectionString, b::connectionString);
-        if (endpoint != null) {
-            b.endpoint(endpoint);
-        }
-        if (tokenCredential != null) {
-            b.credential(tokenCredential);
-        }
-        if (sasCredential != null) {
-            b.credential(sasCredential);
-        }
-        if (retryOptions != null) {
-            b.retryOptions(retryOptions);
-        }
-        if (httpClient != null) {
-            b.httpClient(httpClient);
-        }
-        if (httpLogOptions != null) {
-            b.httpLogOptions(httpLogOptions);
-        }
-        policies.forEach(b::addPolicy);
+        StoreCredentials.configure(b, endpoint, tokenCredential, sasCredential, retryOptions, httpClient,
+                httpLogOptions, policies);
         BlobServiceClient service = b.buildClient();
-        BlobLakeStore.Signing signing = tokenCredential != null ? BlobLakeStore.Signing.USER_DELEGATION
-                : StoreSupport.hasAccountKey(connectionString) ? BlobLakeStore.Signing.ACCOUNT_KEY
-                : BlobLakeStore.Signing.NONE;
+        BlobLakeStore.Signing signing = StoreCredentials.signing(tokenCredential, connectionString);
         return new BlobLakeStore(service.getBlobContainerClient(containerName), StoreSupport.normaliseRoot(rootPath),
                 blockSize, maxConcurrency, transactionalChecksums, signing, clock);
     }

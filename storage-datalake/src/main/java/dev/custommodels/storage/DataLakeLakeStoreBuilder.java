@@ -235,29 +235,10 @@ public final class DataLakeLakeStoreBuilder {
         }
         DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder();
         StoreCredentials.applyConnectionString(connectionString, b::connectionString);
-        if (endpoint != null) {
-            b.endpoint(endpoint);
-        }
-        if (tokenCredential != null) {
-            b.credential(tokenCredential);
-        }
-        if (sasCredential != null) {
-            b.credential(sasCredential);
-        }
-        if (retryOptions != null) {
-            b.retryOptions(retryOptions);
-        }
-        if (httpClient != null) {
-            b.httpClient(httpClient);
-        }
-        if (httpLogOptions != null) {
-            b.httpLogOptions(httpLogOptions);
-        }
-        policies.forEach(b::addPolicy);
+        StoreCredentials.configure(b, endpoint, tokenCredential, sasCredential, retryOptions, httpClient,
+                httpLogOptions, policies);
         DataLakeServiceClient service = b.buildClient();
-        BlobLakeStore.Signing signing = tokenCredential != null ? BlobLakeStore.Signing.USER_DELEGATION
-                : StoreSupport.hasAccountKey(connectionString) ? BlobLakeStore.Signing.ACCOUNT_KEY
-                : BlobLakeStore.Signing.NONE;
+        BlobLakeStore.Signing signing = StoreCredentials.signing(tokenCredential, connectionString);
         return new DataLakeLakeStore(service, fileSystemName, StoreSupport.normaliseRoot(rootPath), blockSize,
                 maxConcurrency, transactionalChecksums, signing, clock);
     }
