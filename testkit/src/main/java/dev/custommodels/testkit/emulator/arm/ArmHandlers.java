@@ -27,15 +27,16 @@ final class ArmHandlers {
     void register(Routes routes) {
         routes.get("/subscriptions", this::listSubscriptions);
         routes.get("/subscriptions/{sub}/providers/Microsoft.MachineLearningServices/workspaces",
-                this::listWorkspaces);
+                checked(this::listWorkspaces));
         routes.get("/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.MachineLearningServices/workspaces",
-                this::listWorkspaces);
-        routes.get(WS, this::getWorkspace);
-        routes.get(WS + "/datastores", this::listDatastores);
-        routes.get(WS + "/datastores/{name}", this::getDatastore);
-        routes.get(WS + "/providers/Microsoft.Authorization/permissions", this::permissions);
-        routes.put(WS + "/providers/Microsoft.Authorization/roleAssignments/{name}", this::putRoleAssignment);
-        routes.get(WS + "/providers/Microsoft.Authorization/roleAssignments", this::listRoleAssignments);
+                checked(this::listWorkspaces));
+        routes.get(WS, checked(this::getWorkspace));
+        routes.get(WS + "/datastores", checked(this::listDatastores));
+        routes.get(WS + "/datastores/{name}", checked(this::getDatastore));
+        routes.get(WS + "/providers/Microsoft.Authorization/permissions", checked(this::permissions));
+        routes.put(WS + "/providers/Microsoft.Authorization/roleAssignments/{name}",
+                checked(this::putRoleAssignment));
+        routes.get(WS + "/providers/Microsoft.Authorization/roleAssignments", checked(this::listRoleAssignments));
         routes.get("/discovery/{location}", this::discovery);
     }
 
@@ -53,10 +54,6 @@ final class ArmHandlers {
     }
 
     private EmulatorResponse listWorkspaces(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         List<EmulatedWorkspace> matching = arm.workspaces.stream()
                 .filter(w -> w.subscriptionId().equalsIgnoreCase(vars.get("sub")))
                 .filter(w -> vars.get("rg") == null || w.resourceGroup().equalsIgnoreCase(vars.get("rg")))
@@ -65,18 +62,10 @@ final class ArmHandlers {
     }
 
     private EmulatorResponse getWorkspace(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         return workspace(vars).map(w -> ok(workspaceJson(w))).orElseGet(() -> notFound(vars));
     }
 
     private EmulatorResponse listDatastores(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         Optional<EmulatedWorkspace> w = workspace(vars);
         if (w.isEmpty()) {
             return notFound(vars);
@@ -87,10 +76,6 @@ final class ArmHandlers {
     }
 
     private EmulatorResponse getDatastore(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         Optional<EmulatedWorkspace> w = workspace(vars);
         if (w.isEmpty()) {
             return notFound(vars);
@@ -101,10 +86,6 @@ final class ArmHandlers {
     }
 
     private EmulatorResponse permissions(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         Optional<EmulatedWorkspace> w = workspace(vars);
         if (w.isEmpty()) {
             return notFound(vars);
@@ -125,10 +106,6 @@ final class ArmHandlers {
 
     private EmulatorResponse putRoleAssignment(EmulatorRequest request, Map<String, String> vars)
             throws IOException {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         Optional<EmulatedWorkspace> w = workspace(vars);
         if (w.isEmpty()) {
             return notFound(vars);
@@ -171,10 +148,6 @@ final class ArmHandlers {
     }
 
     private EmulatorResponse listRoleAssignments(EmulatorRequest request, Map<String, String> vars) {
-        Optional<EmulatorResponse> denied = check(request, vars);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
         Optional<EmulatedWorkspace> w = workspace(vars);
         if (w.isEmpty()) {
             return notFound(vars);
@@ -196,6 +169,14 @@ final class ArmHandlers {
             services.put(key, base);
         }
         return EmulatorResponse.json(200, services);
+    }
+
+    /** Runs a subscription-scoped handler only after the token and the subscription check out. */
+    private Routes.Handler checked(Routes.Handler handler) {
+        return (request, vars) -> {
+            Optional<EmulatorResponse> denied = check(request, vars);
+            return denied.isPresent() ? denied.get() : handler.handle(request, vars);
+        };
     }
 
     private Optional<EmulatorResponse> check(EmulatorRequest request, Map<String, String> vars) {
