@@ -27,11 +27,18 @@ import java.util.Random;
 /**
  * Staging throughput into Azurite: a generated file is uploaded by the raw {@code BlobClient.uploadFromFile}, then
  * streamed through {@link BlobLakeStore} and through {@link DataLakeLakeStore} (via the testkit's dfs-to-blob
- * gateway, as Azurite has no dfs endpoint), in interleaved rounds after a warm-up. Ratios are store throughput over
- * raw throughput, from the median times.
+ * gateway, as Azurite has no dfs endpoint), and, as a reference, by {@code uploadFromFile} forced to the stores'
+ * blocks. Ratios are store throughput over raw throughput, from the median times.
+ *
+ * <p>Each round starts a fresh Azurite and warms it with a small upload per contender. Azurite frees the memory of
+ * deleted blobs only every ten minutes, so one instance grows by every upload of the run, and once it reaches memory
+ * the machine has not handed it before, its page faults, and with them every upload, slow to half speed, whichever
+ * contender happens to be running. Within a round the order turns, so every contender takes every place equally
+ * often.
  */
 public final class AzuriteWorkload implements Workload {
     private static final long MB = 1_000_000L;
+    private static final long WARM_UP_BYTES = 20 * MB;
 
     /** Creates the workload; found through {@code ServiceLoader}. */
     public AzuriteWorkload() {
@@ -44,69 +51,89 @@ public final class AzuriteWorkload implements Workload {
 
     @Override
     public String usage() {
-        return "azurite [size-MB (default 200)] [rounds (default 3)] [block-MiB] [concurrency]   starts Azurite"
-                + " itself (Node.js 20+); block size and concurrency default to the stores' defaults";
+        return "azurite [size-MB (default 200)] [rounds (default 4)] [block-MiB] [concurrency] [checksums (default"
+                + " true)]   starts Azurite itself (Node.js 20+); block size and concurrency default to the stores'"
+                + " defaults";
     }
 
     @Override
     public void run(String[] args) throws Exception {
         long size = (args.length > 0 ? Long.parseLong(args[0]) : 200) * MB;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int blockSize = args.length > 2 ? Integer.parseInt(args[2]) << 20 : BlobLakeStoreBuilder.DEFAULT_BLOCK_SIZE;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : BlobLakeStoreBuilder.DEFAULT_MAX_CONCURRENCY;
+        boolean checksums = args.length <= 4 || Boolean.parseBoolean(args[4]);
         Path file = Files.createTempFile("azurite-bench-", ".bin");
-        try (Azurite azurite = AzuriteLauncher.create().start();
-                DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
+        Path warmUp = Files.createTempFile("azurite-bench-warm-up-", ".bin");
+        try {
             generate(file, size);
-            BlobContainerClient raw = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
-                    .buildClient().createBlobContainer("bench");
-            LakeStore blob = BlobLakeStore.builder().connectionString(azurite.connectionString())
-                    .containerName("bench").blockSize(blockSize).maxConcurrency(concurrency).buildStore();
-            LakeStore dataLake = DataLakeLakeStore.builder().connectionString(gateway.connectionString())
-                    .fileSystemName("bench").blockSize(blockSize).maxConcurrency(concurrency).buildStore();
-            System.out.printf(Locale.ROOT, "azurite: Azurite blob service in memory on port %d; %d MB file; %d rounds"
-                    + " after a warm-up; median times%n", azurite.port(), size / MB, rounds);
+            generate(warmUp, Math.min(size, WARM_UP_BYTES));
+            Settings settings = new Settings(blockSize, concurrency, checksums);
+            System.out.printf(Locale.ROOT, "azurite: %d MB file; %d rounds, each on a fresh in-memory Azurite warmed"
+                    + " with %d MB per contender; median times%n", size / MB, rounds, Files.size(warmUp) / MB);
             System.out.println("azurite: datalake goes through the testkit dfs-to-blob gateway (our own translation"
                     + " in front of Azurite, one extra loopback hop), not a real dfs endpoint");
-            List<Double> rawTimes = new ArrayList<>();
-            List<Double> blobTimes = new ArrayList<>();
-            List<Double> dataLakeTimes = new ArrayList<>();
-            List<Double> rawBlockTimes = new ArrayList<>();
-            BlobUploadFromFileOptions blocks = new BlobUploadFromFileOptions(file.toString())
-                    .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong((long) blockSize)
-                            .setMaxConcurrency(concurrency).setMaxSingleUploadSizeLong(1L << 20));
-            for (int round = 0; round <= rounds; round++) {
-                double r = time(() -> raw.getBlobClient("raw.bin").uploadFromFile(file.toString(), true));
-                double b = time(() -> stream(file, blob, "blob.bin"));
-                double d = time(() -> stream(file, dataLake, "datalake.bin"));
-                double rb = time(() -> raw.getBlobClient("rawblocks.bin").uploadFromFileWithResponse(blocks, null,
-                        null));
-                check(raw, size, "raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin");
-                System.out.printf(Locale.ROOT, "azurite: %s raw=%.2fs blob=%.2fs datalake=%.2fs raw_blocks=%.2fs%n",
-                        round == 0 ? "warm-up" : "round " + round, r, b, d, rb);
-                if (round > 0) {
-                    rawTimes.add(r);
-                    blobTimes.add(b);
-                    dataLakeTimes.add(d);
-                    rawBlockTimes.add(rb);
+            List<String> names = List.of("raw", "blob", "datalake", "raw_blocks");
+            List<List<Double>> times = new ArrayList<>();
+            names.forEach(name -> times.add(new ArrayList<>()));
+            for (int round = 0; round < rounds; round++) {
+                List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+                Collections.rotate(order, -round);
+                StringBuilder line = new StringBuilder();
+                try (Azurite azurite = AzuriteLauncher.create().start();
+                        DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
+                    List<IoAction> uploads = contenders(azurite, gateway, settings, file);
+                    for (IoAction upload : contenders(azurite, gateway, settings, warmUp)) {
+                        upload.run();
+                    }
+                    for (int index : order) {
+                        double seconds = time(uploads.get(index));
+                        times.get(index).add(seconds);
+                        line.append(String.format(Locale.ROOT, " %s=%.2fs", names.get(index), seconds));
+                    }
+                    check(azurite, size);
                 }
-                for (String name : List.of("raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin")) {
-                    raw.getBlobClient(name).deleteIfExists();
-                }
+                System.out.printf(Locale.ROOT, "azurite: round %d%s%n", round + 1, line);
             }
-            double rawMedian = median(rawTimes);
-            System.out.printf(Locale.ROOT, "azurite: raw uploadFromFile %.1f MB/s (one Put Blob below 256 MiB),"
-                    + " BlobLakeStore %.1f MB/s (block %d MiB, concurrency %d, Content-MD5 per block),"
-                    + " DataLakeLakeStore %.1f MB/s%n", size / MB / rawMedian, size / MB / median(blobTimes),
-                    blockSize >> 20, concurrency, size / MB / median(dataLakeTimes));
-            System.out.printf(Locale.ROOT, "azurite: reference: raw uploadFromFile forced to the same blocks (%d MiB x"
-                    + " %d, Put Block + Put Block List) %.1f MB/s; BlobLakeStore against it: %.2f%n", blockSize >> 20,
-                    concurrency, size / MB / median(rawBlockTimes), median(rawBlockTimes) / median(blobTimes));
-            System.out.printf(Locale.ROOT, "azurite: blob_ratio=%.2f datalake_ratio=%.2f raw_mb_s=%.0f%n",
-                    rawMedian / median(blobTimes), rawMedian / median(dataLakeTimes), size / MB / rawMedian);
+            report(size, settings, median(times.get(0)), median(times.get(1)), median(times.get(2)),
+                    median(times.get(3)));
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(warmUp);
         }
+    }
+
+    private static List<IoAction> contenders(Azurite azurite, DfsGateway gateway, Settings settings, Path file) {
+        BlobContainerClient raw = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                .buildClient().createBlobContainerIfNotExists("bench");
+        LakeStore blob = BlobLakeStore.builder().connectionString(azurite.connectionString())
+                .containerName("bench").blockSize(settings.blockSize()).maxConcurrency(settings.concurrency())
+                .transactionalChecksums(settings.checksums()).buildStore();
+        LakeStore dataLake = DataLakeLakeStore.builder().connectionString(gateway.connectionString())
+                .fileSystemName("bench").blockSize(settings.blockSize()).maxConcurrency(settings.concurrency())
+                .transactionalChecksums(settings.checksums()).buildStore();
+        BlobUploadFromFileOptions blocks = new BlobUploadFromFileOptions(file.toString())
+                .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong((long) settings.blockSize())
+                        .setMaxConcurrency(settings.concurrency()).setMaxSingleUploadSizeLong(1L << 20));
+        return List.of(
+                () -> raw.getBlobClient("raw.bin").uploadFromFile(file.toString(), true),
+                () -> stream(file, blob, "blob.bin"),
+                () -> stream(file, dataLake, "datalake.bin"),
+                () -> raw.getBlobClient("rawblocks.bin").uploadFromFileWithResponse(blocks, null, null));
+    }
+
+    private static void report(long size, Settings settings, double raw, double blob, double dataLake,
+            double rawBlocks) {
+        double mb = (double) size / MB;
+        System.out.printf(Locale.ROOT, "azurite: raw uploadFromFile %.1f MB/s (one Put Blob below 256 MiB),"
+                + " BlobLakeStore %.1f MB/s (block %d MiB, concurrency %d, Content-MD5 per block %s),"
+                + " DataLakeLakeStore %.1f MB/s%n", mb / raw, mb / blob, settings.blockSize() >> 20,
+                settings.concurrency(), settings.checksums() ? "on" : "off", mb / dataLake);
+        System.out.printf(Locale.ROOT, "azurite: reference: raw uploadFromFile forced to the same blocks (%d MiB x"
+                + " %d, Put Block + Put Block List, no checksum) %.1f MB/s; BlobLakeStore against it: %.2f%n",
+                settings.blockSize() >> 20, settings.concurrency(), mb / rawBlocks, rawBlocks / blob);
+        System.out.printf(Locale.ROOT, "azurite: blob_ratio=%.2f datalake_ratio=%.2f raw_mb_s=%.0f%n", raw / blob,
+                raw / dataLake, mb / raw);
     }
 
     static void generate(Path file, long size) throws IOException {
@@ -127,8 +154,10 @@ public final class AzuriteWorkload implements Workload {
         }
     }
 
-    private static void check(BlobContainerClient container, long size, String... names) {
-        for (String name : names) {
+    private static void check(Azurite azurite, long size) {
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                .buildClient().getBlobContainerClient("bench");
+        for (String name : List.of("raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin")) {
             long actual = container.getBlobClient(name).getProperties().getBlobSize();
             if (actual != size) {
                 throw new IllegalStateException(name + " has " + actual + " bytes, not " + size + ".");
@@ -147,6 +176,10 @@ public final class AzuriteWorkload implements Workload {
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The stores' upload settings under test. */
+    private record Settings(int blockSize, int concurrency, boolean checksums) {
     }
 
     @FunctionalInterface

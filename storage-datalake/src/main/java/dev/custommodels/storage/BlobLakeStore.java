@@ -23,6 +23,7 @@ import dev.custommodels.spi.LakePaths;
 import dev.custommodels.spi.LakeStore;
 import dev.custommodels.spi.WriteCondition;
 import dev.custommodels.storage.implementation.BlobBlockOutputStream;
+import dev.custommodels.storage.implementation.BlockBuffers;
 import dev.custommodels.storage.implementation.StorageErrors;
 import dev.custommodels.storage.implementation.StoreSupport;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class BlobLakeStore implements LakeStore {
 
     private final BlobContainerClient container;
     private final String root;
-    private final int blockSize;
+    private final BlockBuffers buffers;
     private final int maxConcurrency;
     private final boolean checksums;
     private final Signing signing;
@@ -69,7 +70,7 @@ public final class BlobLakeStore implements LakeStore {
             Signing signing, Clock clock) {
         this.container = container;
         this.root = root;
-        this.blockSize = blockSize;
+        this.buffers = new BlockBuffers(blockSize, maxConcurrency + 1);
         this.maxConcurrency = maxConcurrency;
         this.checksums = checksums;
         this.signing = signing;
@@ -121,7 +122,7 @@ public final class BlobLakeStore implements LakeStore {
     @Override
     public LakeOutputStream openWrite(String path, WriteCondition condition) {
         Objects.requireNonNull(condition, "condition");
-        return new BlobBlockOutputStream(path, blob(path).getBlockBlobClient(), condition, description, blockSize,
+        return new BlobBlockOutputStream(path, blob(path).getBlockBlobClient(), condition, description, buffers,
                 maxConcurrency, checksums, uploads);
     }
 

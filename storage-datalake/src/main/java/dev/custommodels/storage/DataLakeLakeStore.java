@@ -24,6 +24,7 @@ import dev.custommodels.spi.LakePaths;
 import dev.custommodels.spi.LakeStore;
 import dev.custommodels.spi.WriteCondition;
 import dev.custommodels.storage.implementation.DataLakeRenameOutputStream;
+import dev.custommodels.storage.implementation.BlockBuffers;
 import dev.custommodels.storage.implementation.StorageErrors;
 import dev.custommodels.storage.implementation.StoreSupport;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class DataLakeLakeStore implements LakeStore {
     private final DataLakeServiceClient service;
     private final DataLakeFileSystemClient fileSystem;
     private final String root;
-    private final int blockSize;
+    private final BlockBuffers buffers;
     private final int maxConcurrency;
     private final boolean checksums;
     private final BlobLakeStore.Signing signing;
@@ -70,7 +71,7 @@ public final class DataLakeLakeStore implements LakeStore {
         this.service = service;
         this.fileSystem = service.getFileSystemClient(fileSystemName);
         this.root = root;
-        this.blockSize = blockSize;
+        this.buffers = new BlockBuffers(blockSize, maxConcurrency + 1);
         this.maxConcurrency = maxConcurrency;
         this.checksums = checksums;
         this.signing = signing;
@@ -120,7 +121,7 @@ public final class DataLakeLakeStore implements LakeStore {
         Objects.requireNonNull(condition, "condition");
         LakePaths.validate(path);
         return new DataLakeRenameOutputStream(path, fileSystem, root + path, root + StoreSupport.TEMP_FOLDER,
-                condition, description, blockSize, maxConcurrency, checksums, uploads);
+                condition, description, buffers, maxConcurrency, checksums, uploads);
     }
 
     @Override

@@ -30,7 +30,6 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
     private final BlockBlobClient blob;
     private final WriteCondition condition;
     private final String store;
-    private final boolean checksums;
     private final String streamId = UUID.randomUUID().toString().replace("-", "");
 
     /**
@@ -40,15 +39,14 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
      * @param blob the blob
      * @param condition the write's condition
      * @param store the store's description, for messages
-     * @param blockSize bytes per block
+     * @param buffers the store's block buffers, which fix the block size
      * @param maxConcurrency blocks in flight
      * @param checksums whether to send each block's MD5 for the service to check
      * @param executor runs block uploads
      */
     public BlobBlockOutputStream(String path, BlockBlobClient blob, WriteCondition condition, String store,
-            int blockSize, int maxConcurrency, boolean checksums, ExecutorService executor) {
-        super(path, blockSize, maxConcurrency, executor);
-        this.checksums = checksums;
+            BlockBuffers buffers, int maxConcurrency, boolean checksums, ExecutorService executor) {
+        super(path, buffers, maxConcurrency, checksums, executor);
         this.blob = blob;
         this.condition = condition;
         this.store = store;
@@ -71,20 +69,20 @@ public final class BlobBlockOutputStream extends BlockOutputStream {
     }
 
     @Override
-    protected void stageBlock(int index, long position, ByteBuffer data) {
+    protected void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5) {
         try {
             blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(index), BinaryData.fromByteBuffer(data))
-                    .setContentMd5(checksums ? StoreSupport.md5(data) : null), null, Context.NONE);
+                    .setContentMd5(contentMd5), null, Context.NONE);
         } catch (BlobStorageException e) {
             throw StorageErrors.failure(LOGGER, "Uploading block " + index + " of", path, store, e);
         }
     }
 
     @Override
-    protected String commitSingle(ByteBuffer data) {
+    protected String commitSingle(ByteBuffer data, byte[] contentMd5) {
         try {
             return blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromByteBuffer(data))
-                    .setContentMd5(checksums ? StoreSupport.md5(data) : null)
+                    .setContentMd5(contentMd5)
                     .setRequestConditions(requestConditions(condition)), null, Context.NONE).getValue().getETag();
         } catch (BlobStorageException e) {
             throw translateCommitFailure(e);

@@ -7,10 +7,8 @@ import dev.custommodels.spi.LakeOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -22,23 +20,30 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A lake output stream that cuts what is written into blocks and uploads them in parallel as the stream fills,
  * then commits them on close. At most {@code maxConcurrency} blocks are in flight and at most
- * {@code maxConcurrency + 1} block buffers exist, so memory stays bounded whatever the object's size. The first
- * buffer starts small and grows to the block size, so small objects cost little.
+ * {@code maxConcurrency + 1} block buffers are held, so memory stays bounded whatever the object's size. The first
+ * buffer is a small heap array that grows, so small objects cost little; an object that outgrows
+ * {@value #HEAP_LIMIT} bytes moves to the store's direct block buffers ({@link BlockBuffers}), which the HTTP client
+ * sends without copying.
+ *
+ * <p>With checksums on, each block's MD5 is computed from the caller's bytes as they are written, while they are
+ * still in the cache and while earlier blocks upload, so a full block goes on the wire as soon as it is handed over.
  */
 public abstract class BlockOutputStream extends LakeOutputStream {
     private static final ClientLogger LOGGER = new ClientLogger(BlockOutputStream.class);
     private static final int FIRST_BUFFER = 64 * 1024;
+    /** The largest heap buffer a stream grows; past it, the object fills direct block buffers. */
+    static final int HEAP_LIMIT = 1024 * 1024;
 
     /** The lake path, for messages. */
     protected final String path;
+    private final BlockBuffers buffers;
     private final int blockSize;
     private final ExecutorService executor;
     private final Semaphore inFlight;
-    private final Deque<byte[]> freeBuffers = new ArrayDeque<>();
     private final List<Future<?>> uploads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private byte[] buffer;
-    private int used;
+    private final MessageDigest digest;
+    private ByteBuffer buffer;
     private int blocks;
     private long offset;
     private boolean done;
@@ -48,16 +53,20 @@ public abstract class BlockOutputStream extends LakeOutputStream {
      * Creates the stream.
      *
      * @param path the lake path
-     * @param blockSize the block size in bytes
+     * @param buffers the store's block buffers, which fix the block size
      * @param maxConcurrency how many blocks may upload at once
+     * @param checksums whether to compute each block's MD5 for the service to check
      * @param executor runs block uploads
      */
-    protected BlockOutputStream(String path, int blockSize, int maxConcurrency, ExecutorService executor) {
+    protected BlockOutputStream(String path, BlockBuffers buffers, int maxConcurrency, boolean checksums,
+            ExecutorService executor) {
         this.path = path;
-        this.blockSize = blockSize;
+        this.buffers = buffers;
+        this.blockSize = buffers.blockSize();
         this.executor = executor;
         this.inFlight = new Semaphore(maxConcurrency);
-        this.buffer = new byte[Math.min(FIRST_BUFFER, blockSize)];
+        this.digest = checksums ? StoreSupport.newMd5() : null;
+        this.buffer = ByteBuffer.allocate(Math.min(FIRST_BUFFER, blockSize));
     }
 
     /**
@@ -66,16 +75,18 @@ public abstract class BlockOutputStream extends LakeOutputStream {
      * @param index the block's index, from 0
      * @param position the block's first byte in the object
      * @param data the block's bytes
+     * @param contentMd5 the block's MD5 to send as its transactional checksum, or {@code null} without checksums
      */
-    protected abstract void stageBlock(int index, long position, ByteBuffer data);
+    protected abstract void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5);
 
     /**
      * Writes an object that fits in one block, whole, honouring the write's condition.
      *
      * @param data the object's bytes
+     * @param contentMd5 their MD5 to send as the transactional checksum, or {@code null} without checksums
      * @return the new ETag
      */
-    protected abstract String commitSingle(ByteBuffer data);
+    protected abstract String commitSingle(ByteBuffer data, byte[] contentMd5);
 
     /**
      * Commits the staged blocks as the object, honouring the write's condition.
@@ -92,10 +103,13 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     @Override
     public void write(int b) throws IOException {
         ensureWritable();
-        if (used == buffer.length) {
+        if (!buffer.hasRemaining()) {
             makeRoom();
         }
-        buffer[used++] = (byte) b;
+        buffer.put((byte) b);
+        if (digest != null) {
+            digest.update((byte) b);
+        }
     }
 
     @Override
@@ -103,12 +117,14 @@ public abstract class BlockOutputStream extends LakeOutputStream {
         ensureWritable();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         while (len > 0) {
-            if (used == buffer.length) {
+            if (!buffer.hasRemaining()) {
                 makeRoom();
             }
-            int n = Math.min(len, buffer.length - used);
-            System.arraycopy(b, off, buffer, used, n);
-            used += n;
+            int n = Math.min(len, buffer.remaining());
+            if (digest != null) {
+                digest.update(b, off, n);
+            }
+            buffer.put(b, off, n);
             off += n;
             len -= n;
         }
@@ -121,6 +137,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
         }
         done = true;
         uploads.forEach(f -> f.cancel(false));
+        buffers.release(buffer);
         discard();
     }
 
@@ -132,9 +149,9 @@ public abstract class BlockOutputStream extends LakeOutputStream {
         done = true;
         try {
             if (blocks == 0) {
-                etag = commitSingle(ByteBuffer.wrap(buffer, 0, used));
+                etag = commitSingle(buffer.flip(), blockDigest());
             } else {
-                if (used > 0) {
+                if (buffer.position() > 0) {
                     stageCurrent();
                 }
                 awaitUploads();
@@ -150,6 +167,8 @@ public abstract class BlockOutputStream extends LakeOutputStream {
             throw LOGGER.logExceptionAsWarning(new CustomModelsException("Writing lake path '" + path + "' failed"
                     + " before the service answered (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "). Check the endpoint and the network. Nothing was committed.", e));
+        } finally {
+            buffers.release(buffer); // the buffer being filled; blocks in flight give theirs back themselves
         }
     }
 
@@ -173,8 +192,11 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     }
 
     private void makeRoom() throws IOException {
-        if (buffer.length < blockSize) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, blockSize));
+        if (!buffer.isDirect() && buffer.capacity() < blockSize) {
+            int grown = (int) Math.min((long) buffer.capacity() * 2, blockSize);
+            ByteBuffer next = grown > HEAP_LIMIT || grown == blockSize ? buffers.acquire()
+                    : ByteBuffer.allocate(grown);
+            buffer = next.put(buffer.flip());
             return;
         }
         stageCurrent();
@@ -188,32 +210,28 @@ public abstract class BlockOutputStream extends LakeOutputStream {
             throw new InterruptedIOException("Interrupted while uploading lake path '" + path + "'.");
         }
         ensureNoFailure();
-        byte[] full = buffer;
-        int length = used;
+        ByteBuffer full = buffer.flip();
+        byte[] md5 = blockDigest();
         int index = blocks++;
         long position = offset;
-        offset += length;
+        offset += full.remaining();
+        buffer = buffers.acquire();
         uploads.add(executor.submit(() -> {
             try {
-                stageBlock(index, position, ByteBuffer.wrap(full, 0, length));
+                stageBlock(index, position, full, md5);
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
                 throw e;
             } finally {
-                synchronized (freeBuffers) {
-                    freeBuffers.push(full);
-                }
+                buffers.release(full);
                 inFlight.release();
             }
             return null;
         }));
-        synchronized (freeBuffers) {
-            buffer = freeBuffers.isEmpty() ? null : freeBuffers.pop();
-        }
-        if (buffer == null) {
-            buffer = new byte[blockSize];
-        }
-        used = 0;
+    }
+
+    private byte[] blockDigest() {
+        return digest == null ? null : digest.digest();
     }
 
     private void ensureNoFailure() throws IOException {

@@ -30,7 +30,6 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
     private final String target;
     private final WriteCondition condition;
     private final String store;
-    private final boolean checksums;
     private volatile boolean created;
 
     /**
@@ -42,16 +41,15 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
      * @param tempFolder the temporary folder's path in the file system, without trailing slash
      * @param condition the write's condition
      * @param store the store's description, for messages
-     * @param blockSize bytes per append
+     * @param buffers the store's block buffers, which fix the append size
      * @param maxConcurrency appends in flight
      * @param checksums whether to send each append's MD5 for the service to check
      * @param executor runs appends
      */
     public DataLakeRenameOutputStream(String path, DataLakeFileSystemClient fileSystem, String target,
-            String tempFolder, WriteCondition condition, String store, int blockSize, int maxConcurrency,
+            String tempFolder, WriteCondition condition, String store, BlockBuffers buffers, int maxConcurrency,
             boolean checksums, ExecutorService executor) {
-        super(path, blockSize, maxConcurrency, executor);
-        this.checksums = checksums;
+        super(path, buffers, maxConcurrency, checksums, executor);
         this.fileSystem = fileSystem;
         this.target = target;
         this.temp = fileSystem.getFileClient(tempFolder + "/" + UUID.randomUUID());
@@ -60,21 +58,21 @@ public final class DataLakeRenameOutputStream extends BlockOutputStream {
     }
 
     @Override
-    protected void stageBlock(int index, long position, ByteBuffer data) {
+    protected void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5) {
         ensureCreated();
         try {
             temp.appendWithResponse(BinaryData.fromByteBuffer(data), position, new DataLakeFileAppendOptions()
-                    .setContentHash(checksums ? StoreSupport.md5(data) : null), null, Context.NONE);
+                    .setContentHash(contentMd5), null, Context.NONE);
         } catch (DataLakeStorageException e) {
             throw StorageErrors.failure(LOGGER, "Appending block " + index + " of", path, store, e);
         }
     }
 
     @Override
-    protected String commitSingle(ByteBuffer data) {
+    protected String commitSingle(ByteBuffer data, byte[] contentMd5) {
         long length = data.remaining();
         if (length > 0) {
-            stageBlock(0, 0, data);
+            stageBlock(0, 0, data, contentMd5);
         } else {
             ensureCreated();
         }

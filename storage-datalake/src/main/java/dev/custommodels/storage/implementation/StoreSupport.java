@@ -1,7 +1,6 @@
 package dev.custommodels.storage.implementation;
 
 import dev.custommodels.spi.LakePaths;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -128,16 +127,14 @@ public final class StoreSupport {
     }
 
     /**
-     * Computes the MD5 of a block, sent as its transactional checksum ({@code Content-MD5}).
+     * Creates the MD5 digest that computes blocks' transactional checksums ({@code Content-MD5}).
      *
-     * @param data the block; its position is left unchanged
-     * @return the digest
+     * @return a new digest
+     * @throws IllegalStateException when the JVM has no MD5
      */
-    public static byte[] md5(ByteBuffer data) {
+    public static MessageDigest newMd5() {
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(data.duplicate());
-            return md5.digest();
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no MD5; build the store with transactionalChecksums(false).",
                     e);

@@ -19,6 +19,8 @@ import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import dev.custommodels.testkit.implementation.HttpForwarder;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,7 +38,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class DfsOperations {
     private static final String FOLDER_METADATA = "hdi_isfolder";
 
+    /** The largest append the gateway takes: it holds each append in memory, where the service takes 4000 MiB. */
+    private static final long MAX_APPEND = 256L * 1024 * 1024;
+
     private final BlobServiceClient blobs;
+    /** Direct buffers for append bodies, which the blob client then sends without copying. */
+    private final AppendBuffers appendBuffers = new AppendBuffers();
     /** Appended but not yet flushed ranges, per "fileSystem/path": position to length. */
     private final Map<String, ConcurrentSkipListMap<Long, Long>> pending = new ConcurrentHashMap<>();
     /** Serialises renames and deletes so that their check-then-act steps are atomic among dfs callers. */
@@ -108,14 +115,42 @@ final class DfsOperations {
     private void append(DfsRequest r) throws IOException {
         long position = Long.parseLong(r.param("position"));
         long length = HttpForwarder.contentLength(r.exchange());
-        byte[] data = r.exchange().getRequestBody().readNBytes((int) length); // one append: a block, bounded
-        String md5 = r.header("Content-MD5");
-        block(r.fileSystem(), r.path()).stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(position),
-                BinaryData.fromBytes(data)).setContentMd5(md5 == null ? null : Base64.getDecoder().decode(md5)),
-                null, Context.NONE);
+        if (length > MAX_APPEND) {
+            DfsResponses.error(r.exchange(), 413, "RequestBodyTooLarge", "The gateway takes appends of at most "
+                    + MAX_APPEND + " bytes, not " + length + ".");
+            return;
+        }
+        ByteBuffer data = appendBuffers.take((int) length);
+        try {
+            if (!readBody(r.exchange().getRequestBody(), data)) {
+                DfsResponses.error(r.exchange(), 400, "InvalidInput", "The body ended before its Content-Length of "
+                        + length + " bytes.");
+                return;
+            }
+            String md5 = r.header("Content-MD5");
+            block(r.fileSystem(), r.path()).stageBlockWithResponse(new BlockBlobStageBlockOptions(blockId(position),
+                    BinaryData.fromByteBuffer(data)).setContentMd5(md5 == null ? null
+                            : Base64.getDecoder().decode(md5)), null, Context.NONE);
+        } finally {
+            appendBuffers.give(data);
+        }
         pending.computeIfAbsent(key(r.fileSystem(), r.path()), k -> new ConcurrentSkipListMap<>())
                 .put(position, length);
         DfsResponses.empty(r.exchange(), 202);
+    }
+
+    /** Reads a whole body into the buffer and flips it; {@code false} when the body is shorter. */
+    private static boolean readBody(InputStream body, ByteBuffer into) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        while (into.hasRemaining()) {
+            int n = body.read(chunk, 0, Math.min(chunk.length, into.remaining()));
+            if (n < 0) {
+                return false;
+            }
+            into.put(chunk, 0, n);
+        }
+        into.flip();
+        return true;
     }
 
     private void flush(DfsRequest r) throws IOException {
