@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * A 1 GiB object written through {@code BlobLakeStore} into Azurite (and read back) by a child JVM started with
- * {@code -Xmx256m}: shows that writes stream and never hold an object whole.
+ * {@code -Xmx256m} and as much direct memory: shows that writes stream and never hold an object whole.
  */
 public final class AzuriteGigabyteWorkload implements Workload {
 
@@ -37,15 +37,17 @@ public final class AzuriteGigabyteWorkload implements Workload {
             new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
                     .createBlobContainer("big");
             String output = runChild(azurite, size, heap);
-            System.out.println("azurite-1gb: child JVM -Xmx" + heap + ": " + output.trim());
+            System.out.println("azurite-1gb: child JVM -Xmx" + heap + " -XX:MaxDirectMemorySize=" + heap + ": "
+                    + output.trim());
             String line = output.lines().filter(l -> l.startsWith("size=")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("The child printed no figures: " + output));
             String mbs = field(line, "upload_mb_s");
             boolean intact = field(line, "crc").equals(field(line, "read_crc"))
                     && Long.parseLong(field(line, "read_bytes")) == size;
             System.out.printf(Locale.ROOT, "azurite-1gb: size_mib=%d heap=%s upload_mb_s=%s upload_s=%s"
-                    + " peak_heap_used_mb=%s intact=%s%n", size >> 20, heap, mbs, field(line, "upload_s"),
-                    field(line, "sampled_peak_heap_used_mb"), intact);
+                    + " peak_heap_used_mb=%s peak_direct_mb=%s intact=%s%n", size >> 20, heap, mbs,
+                    field(line, "upload_s"), field(line, "sampled_peak_heap_used_mb"),
+                    field(line, "sampled_peak_direct_mb"), intact);
             if (!intact) {
                 throw new IllegalStateException("The object read back differs from the one written.");
             }
@@ -54,7 +56,8 @@ public final class AzuriteGigabyteWorkload implements Workload {
 
     private static String runChild(Azurite azurite, long size, String heap) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder child = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap, "-cp",
+        ProcessBuilder child = new ProcessBuilder(List.of(java.toString(), "-Xmx" + heap,
+                "-XX:MaxDirectMemorySize=" + heap, "-cp",
                 System.getProperty("java.class.path"), LargeUploadChild.class.getName(), "big", "object.bin",
                 Long.toString(size))).redirectErrorStream(true);
         child.environment().put(LargeUploadChild.CONNECTION_STRING_VARIABLE, azurite.connectionString());

@@ -5,6 +5,8 @@ import dev.custommodels.spi.LakeStore;
 import dev.custommodels.spi.WriteCondition;
 import dev.custommodels.storage.BlobLakeStore;
 import java.io.InputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
@@ -17,7 +19,10 @@ public final class LargeUploadChild {
     /** The environment variable holding the connection string. */
     public static final String CONNECTION_STRING_VARIABLE = "LAKE_CONNECTION_STRING";
 
+    private static final BufferPoolMXBean DIRECT = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
+            .stream().filter(pool -> "direct".equals(pool.getName())).findFirst().orElseThrow();
     private static long peakUsed;
+    private static long peakDirect;
 
     private LargeUploadChild() {
     }
@@ -55,8 +60,9 @@ public final class LargeUploadChild {
             }
         }
         System.out.printf(Locale.ROOT, "size=%d upload_s=%.1f upload_mb_s=%.1f read_bytes=%d crc=%08x read_crc=%08x"
-                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d%n", size, seconds, size / 1e6 / seconds, readBytes,
-                written.getValue(), read.getValue(), Runtime.getRuntime().maxMemory() >> 20, peakUsed >> 20);
+                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d sampled_peak_direct_mb=%d%n", size, seconds,
+                size / 1e6 / seconds, readBytes, written.getValue(), read.getValue(),
+                Runtime.getRuntime().maxMemory() >> 20, peakUsed >> 20, peakDirect >> 20);
     }
 
     private static void fill(byte[] chunk, long offset) {
@@ -74,5 +80,6 @@ public final class LargeUploadChild {
     private static void sampleHeap() {
         Runtime runtime = Runtime.getRuntime();
         peakUsed = Math.max(peakUsed, runtime.totalMemory() - runtime.freeMemory());
+        peakDirect = Math.max(peakDirect, DIRECT.getMemoryUsed());
     }
 }

@@ -4,15 +4,21 @@ import dev.custommodels.spi.LakeOutputStream;
 import dev.custommodels.spi.LakeStore;
 import dev.custommodels.spi.WriteCondition;
 import java.io.InputStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.zip.CRC32;
 
 /**
  * The child program of {@link LargeUploadSmallHeapTest}: run with a small heap, it writes a large generated object
- * through a BlobLakeStore, reads it back streaming, and prints one line of figures. The connection string comes
+ * through a BlobLakeStore, reads it back streaming, and prints one line of figures, with the peaks of heap and of
+ * direct buffers (where the store's blocks live) sampled after every chunk. The connection string comes
  * from the environment variable {@code LAKE_CONNECTION_STRING} (never from the command line).
  */
 public final class LargeUpload {
+    private static final BufferPoolMXBean DIRECT = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
+            .stream().filter(pool -> "direct".equals(pool.getName())).findFirst().orElseThrow();
     private static long peakUsed;
+    private static long peakDirect;
 
     private LargeUpload() {
     }
@@ -53,9 +59,9 @@ public final class LargeUpload {
             }
         }
         System.out.printf("size=%d upload_s=%.1f upload_mb_s=%.0f read_bytes=%d crc=%08x read_crc=%08x"
-                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d%n", size, uploadSeconds,
+                + " max_heap_mb=%d sampled_peak_heap_used_mb=%d sampled_peak_direct_mb=%d%n", size, uploadSeconds,
                 size / 1048576.0 / uploadSeconds, readBytes, written.getValue(), read.getValue(),
-                Runtime.getRuntime().maxMemory() >> 20, peakUsed >> 20);
+                Runtime.getRuntime().maxMemory() >> 20, peakUsed >> 20, peakDirect >> 20);
     }
 
     private static void fill(byte[] chunk, long offset) {
@@ -73,5 +79,6 @@ public final class LargeUpload {
     private static void sampleHeap() {
         Runtime runtime = Runtime.getRuntime();
         peakUsed = Math.max(peakUsed, runtime.totalMemory() - runtime.freeMemory());
+        peakDirect = Math.max(peakDirect, DIRECT.getMemoryUsed());
     }
 }

@@ -1,0 +1,243 @@
+package dev.custommodels.storage.implementation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The block stream without a network: how it cuts, hashes and reuses blocks, seen from a recording subclass. */
+class BlockOutputStreamTest {
+    private static final int BLOCK = 256 * 1024;
+    private static final ExecutorService POOL = StoreSupport.uploadPool("test");
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @Test
+    void eachBlockCarriesTheMd5OfItsOwnBytes() throws Exception {
+        byte[] data = bytes(5 * BLOCK + 777, 1);
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        for (int off = 0; off < data.length; off += 1000) {
+            out.write(data, off, Math.min(1000, data.length - off));
+        }
+        out.close();
+
+        assertThat(out.committedLength).isEqualTo(data.length);
+        assertThat(out.blocks()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            byte[] expected = Arrays.copyOfRange(data, i * BLOCK, Math.min(data.length, (i + 1) * BLOCK));
+            assertThat(out.staged.get(i)).as("block %d", i).isEqualTo(expected);
+            assertThat(out.md5s.get(i)).as("MD5 of block %d", i).isEqualTo(md5(expected));
+            assertThat(out.positions.get(i)).isEqualTo((long) i * BLOCK);
+        }
+    }
+
+    @Test
+    void singleByteWritesHashLikeArrayWrites() throws Exception {
+        byte[] data = bytes(BLOCK + 10, 2);
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        for (byte b : data) {
+            out.write(b);
+        }
+        out.close();
+
+        assertThat(out.blocks()).hasSize(2);
+        assertThat(out.md5s.get(0)).isEqualTo(md5(Arrays.copyOf(data, BLOCK)));
+        assertThat(out.md5s.get(1)).isEqualTo(md5(Arrays.copyOfRange(data, BLOCK, data.length)));
+    }
+
+    @Test
+    void smallObjectIsOneWriteWithItsMd5AndTakesNoBlockBuffer() throws Exception {
+        byte[] data = bytes(5_000, 3);
+        BlockBuffers buffers = new BlockBuffers(BLOCK, 3);
+        Recorder out = new Recorder(buffers, 2, true);
+        out.write(data);
+        out.close();
+
+        assertThat(out.single).isEqualTo(data);
+        assertThat(out.singleMd5).isEqualTo(md5(data));
+        assertThat(out.blocks()).isEmpty();
+        assertThat(buffers.idleCount()).isZero();
+        assertThat(out.etag()).isEqualTo("single");
+    }
+
+    @Test
+    void withoutChecksumsNoMd5IsComputed() throws Exception {
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, false);
+        out.write(bytes(2 * BLOCK + 1, 4));
+        out.close();
+
+        assertThat(out.md5s.values()).isEmpty();
+        assertThat(out.nullMd5s.get()).isEqualTo(3);
+    }
+
+    @Test
+    void blockBuffersGoBackToTheStoreAndTheNextWriteReusesThem() throws Exception {
+        BlockBuffers buffers = new BlockBuffers(BLOCK, 3);
+        Recorder first = new Recorder(buffers, 2, true);
+        first.write(bytes(8 * BLOCK, 5));
+        first.close();
+        assertThat(buffers.idleCount()).as("every buffer the first write took is back").isEqualTo(
+                first.distinctBuffers().size());
+
+        Recorder second = new Recorder(buffers, 2, true);
+        byte[] data = bytes(8 * BLOCK + 5, 6);
+        second.write(data);
+        second.close();
+        assertThat(second.assembled()).isEqualTo(data);
+        assertThat(second.distinctBuffers()).as("the second write reuses the first one's buffers")
+                .containsAnyElementsOf(first.distinctBuffers());
+        assertThat(buffers.idleCount()).isBetween(1, 3);
+    }
+
+    @Test
+    void noMoreThanConcurrencyPlusOneBlockBuffersExistWhileUploadsAreSlow() throws Exception {
+        BlockBuffers buffers = new BlockBuffers(BLOCK, 3);
+        Recorder out = new Recorder(buffers, 2, true);
+        out.stageMillis = 2;
+        byte[] data = bytes(20 * BLOCK + 9, 9);
+        out.write(data);
+        out.close();
+
+        assertThat(out.assembled()).isEqualTo(data);
+        assertThat(out.distinctBuffers()).hasSizeBetween(2, 3);
+        assertThat(buffers.idleCount()).isEqualTo(out.distinctBuffers().size());
+    }
+
+    @Test
+    void abortGivesTheBufferBackAndStagesNothingMore() throws Exception {
+        BlockBuffers buffers = new BlockBuffers(BLOCK, 3);
+        Recorder out = new Recorder(buffers, 2, true);
+        out.write(bytes(BLOCK + BLOCK / 2, 7));
+        out.abort();
+        out.close();
+
+        assertThat(out.discarded).isTrue();
+        assertThat(out.committedLength).isEqualTo(-1);
+        assertThat(buffers.idleCount()).isBetween(1, 3);
+        assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aFailedBlockFailsTheCloseAndCommitsNothing() throws Exception {
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        out.failBlock = 1;
+        byte[] data = bytes(3 * BLOCK, 8);
+        assertThatThrownBy(() -> {
+            try (out) {
+                out.write(data);
+            }
+        }).hasMessageContaining("block 1 refused");
+        assertThat(out.committedLength).isEqualTo(-1);
+        assertThat(out.discarded).isTrue();
+    }
+
+    private static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static byte[] md5(byte[] data) throws Exception {
+        return MessageDigest.getInstance("MD5").digest(data);
+    }
+
+    /** Records what the stream hands to a store. */
+    private static final class Recorder extends BlockOutputStream {
+        final Map<Integer, byte[]> staged = new ConcurrentHashMap<>();
+        final Map<Integer, byte[]> md5s = new ConcurrentHashMap<>();
+        final Map<Integer, Long> positions = new ConcurrentHashMap<>();
+        final List<ByteBuffer> buffersSeen = new CopyOnWriteArrayList<>();
+        final AtomicInteger nullMd5s = new AtomicInteger();
+        volatile int failBlock = -1;
+        volatile long stageMillis;
+        byte[] single;
+        byte[] singleMd5;
+        long committedLength = -1;
+        boolean discarded;
+
+        Recorder(BlockBuffers buffers, int maxConcurrency, boolean checksums) {
+            super("test/object.bin", buffers, maxConcurrency, checksums, POOL);
+        }
+
+        @Override
+        protected void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5) {
+            if (index == failBlock) {
+                throw new IllegalStateException("block " + index + " refused");
+            }
+            if (data.isDirect()) {
+                buffersSeen.add(data);
+            }
+            if (stageMillis > 0) {
+                try {
+                    Thread.sleep(stageMillis); // a slow upload, so that the writer runs ahead of it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+            staged.put(index, copy);
+            positions.put(index, position);
+            if (contentMd5 == null) {
+                nullMd5s.incrementAndGet();
+            } else {
+                md5s.put(index, contentMd5);
+            }
+        }
+
+        @Override
+        protected String commitSingle(ByteBuffer data, byte[] contentMd5) {
+            single = new byte[data.remaining()];
+            data.duplicate().get(single);
+            singleMd5 = contentMd5;
+            committedLength = single.length;
+            return "single";
+        }
+
+        @Override
+        protected String commitBlocks(int blockCount, long length) {
+            committedLength = length;
+            return "blocks";
+        }
+
+        @Override
+        protected void discard() {
+            discarded = true;
+        }
+
+        List<Integer> blocks() {
+            return staged.keySet().stream().sorted().toList();
+        }
+
+        byte[] assembled() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            blocks().forEach(i -> all.writeBytes(staged.get(i)));
+            return all.toByteArray();
+        }
+
+        Set<ByteBuffer> distinctBuffers() {
+            Set<ByteBuffer> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+            distinct.addAll(buffersSeen);
+            return distinct;
+        }
+    }
+}
