@@ -24,7 +24,17 @@ public record ScheduledRefreshResult(Workflow churn, Workflow offers, List<Refre
         List<List<String>> completionOrder, Map<String, List<RunRecord>> runs, OutputRow churnRow,
         OutputRow offerRow) {
 
-    /** Checks that every part is present and copies the collections. */
+    /**
+     * Checks that every part is present and copies the collections.
+     *
+     * @param churn workflow A
+     * @param offers workflow B
+     * @param refreshes the scheduled refreshes, in completion order
+     * @param completionOrder per refresh, its workflows' display names in completion order
+     * @param runs per workflow id, its runs
+     * @param churnRow the looked-up customer's row in {@code ChurnScores}
+     * @param offerRow the looked-up customer's row in {@code RetentionOffers}
+     */
     public ScheduledRefreshResult {
         Objects.requireNonNull(churn, "churn");
         Objects.requireNonNull(offers, "offers");
