@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * staged in parallel (up to {@link BlobLakeStoreBuilder#maxConcurrency(int) maxConcurrency} at a time) while the
  * stream fills and committed on close with the write's condition ({@code If-None-Match: *} for create-only,
  * {@code If-Match} for an ETag), so readers never see part of an object and memory use is bounded by the block
- * size (direct memory for objects past 1 MiB, reused from write to write). The ETag is the blob's. Retries follow
- * the builder's azure-core retry options. Folders are name prefixes; directory marker blobs
- * ({@code hdi_isfolder=true}) are not listed as objects.
+ * size (direct memory past the first MiB, reused from write to write); an object of at most 1 MiB is one Put Blob.
+ * The ETag is the blob's. Retries follow the builder's azure-core retry options. Folders are name prefixes;
+ * directory marker blobs ({@code hdi_isfolder=true}) are not listed as objects.
  *
  * <p>Built by {@link BlobLakeStoreBuilder}; thread-safe.
  */

@@ -125,8 +125,9 @@ public final class DataLakeLakeStoreBuilder {
 
     /**
      * Sets the size of the blocks a write is cut into; each stream holds at most {@code maxConcurrency + 1} of
-     * them. Once an object outgrows 1 MiB or one block, its blocks live in direct memory (outside the heap), so the
-     * HTTP client sends them without a copy; the store keeps {@code maxConcurrency + 1} of them for later writes.
+     * them. The first block is at most 1 MiB, so an object up to that size is one request and a larger one starts
+     * uploading early; later blocks live in direct memory (outside the heap), so the HTTP client sends them without
+     * a copy, and the store keeps {@code maxConcurrency + 1} of them for later writes.
      *
      * @param bytes between 64 KiB and 1 GiB; default {@value #DEFAULT_BLOCK_SIZE}
      * @return this builder

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * Writes one block blob: blocks are staged (Put Block) as the stream fills and committed (Put Block List) on close
  * with the write's condition, so nothing is visible before the commit and an abort leaves the blob as it was. An
- * object that fits in one block is written with one Put Blob.
+ * object that fits in the first block (at most 1 MiB) is written with one Put Blob.
  */
 public final class BlobBlockOutputStream extends BlockOutputStream {
     private static final ClientLogger LOGGER = new ClientLogger(BlobBlockOutputStream.class);

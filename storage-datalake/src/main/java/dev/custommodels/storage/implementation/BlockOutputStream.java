@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A lake output stream that cuts what is written into blocks and uploads them in parallel as the stream fills,
  * then commits them on close. At most {@code maxConcurrency} blocks are in flight and at most
- * {@code maxConcurrency + 1} block buffers are held, so memory stays bounded whatever the object's size. The first
- * buffer is a small heap array that grows, so small objects cost little; an object that outgrows
- * {@value #HEAP_LIMIT} bytes moves to the store's direct block buffers ({@link BlockBuffers}), which the HTTP client
- * sends without copying.
+ * {@code maxConcurrency + 1} block buffers are held, so memory stays bounded whatever the object's size.
+ *
+ * <p>The first block is a heap array that starts small and grows to {@value #FIRST_BLOCK_LIMIT} bytes (or the block
+ * size, if smaller): an object that fits is written in one request, and a larger one starts uploading as soon as
+ * that much is written. Every later block fills one of the store's direct buffers ({@link BlockBuffers}) of the
+ * block size, which the HTTP client sends without copying.
  *
  * <p>With checksums on, each block's MD5 is computed from the caller's bytes as they are written, while they are
  * still in the cache and while earlier blocks upload, so a full block goes on the wire as soon as it is handed over.
@@ -31,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public abstract class BlockOutputStream extends LakeOutputStream {
     private static final ClientLogger LOGGER = new ClientLogger(BlockOutputStream.class);
     private static final int FIRST_BUFFER = 64 * 1024;
-    /** The largest heap buffer a stream grows; past it, the object fills direct block buffers. */
-    static final int HEAP_LIMIT = 1024 * 1024;
+    /** The largest first block: an object up to this size is one request, a larger one starts uploading here. */
+    static final int FIRST_BLOCK_LIMIT = 1024 * 1024;
 
     /** The lake path, for messages. */
     protected final String path;
@@ -80,7 +82,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     protected abstract void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5);
 
     /**
-     * Writes an object that fits in one block, whole, honouring the write's condition.
+     * Writes an object that fits in the first block, whole, honouring the write's condition.
      *
      * @param data the object's bytes
      * @param contentMd5 their MD5 to send as the transactional checksum, or {@code null} without checksums
@@ -192,11 +194,9 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     }
 
     private void makeRoom() throws IOException {
-        if (!buffer.isDirect() && buffer.capacity() < blockSize) {
-            int grown = (int) Math.min((long) buffer.capacity() * 2, blockSize);
-            ByteBuffer next = grown > HEAP_LIMIT || grown == blockSize ? buffers.acquire()
-                    : ByteBuffer.allocate(grown);
-            buffer = next.put(buffer.flip());
+        int firstBlock = Math.min(FIRST_BLOCK_LIMIT, blockSize);
+        if (blocks == 0 && buffer.capacity() < firstBlock) {
+            buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, firstBlock)).put(buffer.flip());
             return;
         }
         stageCurrent();

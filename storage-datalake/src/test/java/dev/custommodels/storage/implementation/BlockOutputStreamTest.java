@@ -16,7 +16,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,31 @@ class BlockOutputStreamTest {
             assertThat(out.md5s.get(i)).as("MD5 of block %d", i).isEqualTo(md5(expected));
             assertThat(out.positions.get(i)).isEqualTo((long) i * BLOCK);
         }
+    }
+
+    @Test
+    void withLargeBlocksTheFirstBlockIsOneMebibyteSoTheUploadStartsEarly() throws Exception {
+        int block = 4 * 1024 * 1024;
+        int first = BlockOutputStream.FIRST_BLOCK_LIMIT;
+        byte[] data = bytes(first + 2 * block + 100, 10);
+        Recorder out = new Recorder(new BlockBuffers(block, 3), 2, true);
+        out.write(data, 0, first + 1);
+        assertThat(out.awaitFirstBlock()).as("block 0 staged once the first MiB is full").isTrue();
+        out.write(data, first + 1, data.length - first - 1);
+        out.close();
+
+        assertThat(out.blocks()).hasSize(4);
+        assertThat(out.positions).containsEntry(0, 0L).containsEntry(1, (long) first)
+                .containsEntry(2, (long) first + block).containsEntry(3, (long) first + 2 * block);
+        assertThat(out.staged.get(0)).hasSize(first);
+        assertThat(out.staged.get(1)).hasSize(block);
+        assertThat(out.staged.get(3)).hasSize(100);
+        assertThat(out.assembled()).isEqualTo(data);
+        for (int i = 0; i < 4; i++) {
+            assertThat(out.md5s.get(i)).as("MD5 of block %d", i).isEqualTo(md5(out.staged.get(i)));
+        }
+        assertThat(out.distinctBuffers()).as("blocks after the first fill direct buffers").hasSizeBetween(1, 3);
+        assertThat(out.heapBlocks.get()).isEqualTo(1);
     }
 
     @Test
@@ -167,6 +194,8 @@ class BlockOutputStreamTest {
         final Map<Integer, Long> positions = new ConcurrentHashMap<>();
         final List<ByteBuffer> buffersSeen = new CopyOnWriteArrayList<>();
         final AtomicInteger nullMd5s = new AtomicInteger();
+        final AtomicInteger heapBlocks = new AtomicInteger();
+        final CountDownLatch firstStaged = new CountDownLatch(1);
         volatile int failBlock = -1;
         volatile long stageMillis;
         byte[] single;
@@ -185,6 +214,8 @@ class BlockOutputStreamTest {
             }
             if (data.isDirect()) {
                 buffersSeen.add(data);
+            } else {
+                heapBlocks.incrementAndGet();
             }
             if (stageMillis > 0) {
                 try {
@@ -197,6 +228,7 @@ class BlockOutputStreamTest {
             data.duplicate().get(copy);
             staged.put(index, copy);
             positions.put(index, position);
+            firstStaged.countDown();
             if (contentMd5 == null) {
                 nullMd5s.incrementAndGet();
             } else {
@@ -222,6 +254,10 @@ class BlockOutputStreamTest {
         @Override
         protected void discard() {
             discarded = true;
+        }
+
+        boolean awaitFirstBlock() throws InterruptedException {
+            return firstStaged.await(10, TimeUnit.SECONDS);
         }
 
         List<Integer> blocks() {
