@@ -331,6 +331,9 @@ public final class LocalLakeStore implements LakeStore {
         }
 
         private void commit() throws IOException {
+            // The ETag is the temporary file's: a move or a link keeps its identity, time and size, and the object
+            // may be replaced or deleted by another writer the moment it is in place.
+            String written = info(path, temp, Files.readAttributes(temp, BasicFileAttributes.class)).etag();
             if (condition.isNone()) {
                 move();
             } else if (condition.isIfNotExists()) {
@@ -342,7 +345,6 @@ public final class LocalLakeStore implements LakeStore {
                                 stat(path).map(LakeObjectInfo::etag).orElse(null));
                     }
                     Files.delete(temp);
-                    etag = currentEtag();
                     return null;
                 });
             } else {
@@ -355,18 +357,10 @@ public final class LocalLakeStore implements LakeStore {
                                 : "its ETag is " + now + ", not " + expected, now);
                     }
                     move();
-                    etag = currentEtag();
                     return null;
                 });
             }
-            if (etag == null) {
-                etag = currentEtag();
-            }
-        }
-
-        private String currentEtag() {
-            return stat(path).map(LakeObjectInfo::etag)
-                    .orElseThrow(() -> new IllegalStateException("Lake path '" + path + "' vanished after write."));
+            etag = written;
         }
 
         private void move() throws IOException {
