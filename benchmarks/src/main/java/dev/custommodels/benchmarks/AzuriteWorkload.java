@@ -27,14 +27,14 @@ import java.util.Random;
 /**
  * Staging throughput into Azurite: a generated file is uploaded by the raw {@code BlobClient.uploadFromFile}, then
  * streamed through {@link BlobLakeStore} and through {@link DataLakeLakeStore} (via the testkit's dfs-to-blob
- * gateway, as Azurite has no dfs endpoint), and, as a reference, by {@code uploadFromFile} forced to the stores'
- * blocks. Ratios are store throughput over raw throughput, from the median times.
+ * gateway, as Azurite has no dfs endpoint), and, as references, by {@code uploadFromFile} forced to the stores'
+ * blocks and by {@code uploadFromFile} through the gateway (the same extra hop as the DataLake store's). Ratios are
+ * store throughput over raw throughput, from the median times.
  *
- * <p>Each round starts a fresh Azurite and warms it with a small upload per contender. Azurite frees the memory of
- * deleted blobs only every ten minutes, so one instance grows by every upload of the run, and once it reaches memory
- * the machine has not handed it before, its page faults, and with them every upload, slow to half speed, whichever
- * contender happens to be running. Within a round the order turns, so every contender takes every place equally
- * often.
+ * <p>The same upload takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory (the system
+ * time of its page faults triples), and Azurite frees the memory of deleted blobs only every ten minutes, so one
+ * instance would grow by every upload of the run. Each round therefore starts a fresh Azurite, warms it with a small
+ * upload per contender, and turns the order, so that every contender takes every place equally often.
  */
 public final class AzuriteWorkload implements Workload {
     private static final long MB = 1_000_000L;
