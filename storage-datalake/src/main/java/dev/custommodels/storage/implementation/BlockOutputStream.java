@@ -154,7 +154,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                 etag = commitSingle(buffer.flip(), blockDigest());
             } else {
                 if (buffer.position() > 0) {
-                    stageCurrent();
+                    stageCurrent(false);
                 }
                 awaitUploads();
                 etag = commitBlocks(blocks, offset);
@@ -170,7 +170,9 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                     + " before the service answered (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "). Check the endpoint and the network. Nothing was committed.", e));
         } finally {
-            buffers.release(buffer); // the buffer being filled; blocks in flight give theirs back themselves
+            if (buffer != null) {
+                buffers.release(buffer); // the one being filled; blocks in flight give theirs back themselves
+            }
         }
     }
 
@@ -199,10 +201,11 @@ public abstract class BlockOutputStream extends LakeOutputStream {
             buffer = ByteBuffer.allocate(Math.min(buffer.capacity() * 2, firstBlock)).put(buffer.flip());
             return;
         }
-        stageCurrent();
+        stageCurrent(true);
     }
 
-    private void stageCurrent() throws IOException {
+    /** Hands the buffer being filled to an upload; with {@code more}, takes the next one to fill. */
+    private void stageCurrent(boolean more) throws IOException {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -215,7 +218,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
         int index = blocks++;
         long position = offset;
         offset += full.remaining();
-        buffer = buffers.acquire();
+        buffer = more ? buffers.acquire() : null;
         uploads.add(executor.submit(() -> {
             try {
                 stageBlock(index, position, full, md5);
