@@ -139,13 +139,14 @@ class BlockOutputStreamTest {
     void noMoreThanConcurrencyPlusOneBlockBuffersExistWhileUploadsAreSlow() throws Exception {
         BlockBuffers buffers = new BlockBuffers(BLOCK, 3);
         Recorder out = new Recorder(buffers, 2, true);
-        out.stageMillis = 2;
         byte[] data = bytes(20 * BLOCK + 9, 9);
+        out.chainUntil = 20; // blocks 0..20: each upload ends only once the next one has started
         out.write(data);
         out.close();
 
+        assertThat(out.gateTimeouts.get()).as("uploads that waited in vain for the next").isZero();
         assertThat(out.assembled()).isEqualTo(data);
-        assertThat(out.distinctBuffers()).hasSizeBetween(2, 3);
+        assertThat(out.distinctBuffers()).as("two in flight and one filling, always the same three").hasSize(3);
         assertThat(buffers.idleCount()).isEqualTo(out.distinctBuffers().size());
     }
 
@@ -197,7 +198,10 @@ class BlockOutputStreamTest {
         final AtomicInteger heapBlocks = new AtomicInteger();
         final CountDownLatch firstStaged = new CountDownLatch(1);
         volatile int failBlock = -1;
-        volatile long stageMillis;
+        /** With a last index, each upload before it waits until the next block's upload has started. */
+        volatile int chainUntil = -1;
+        final Map<Integer, CountDownLatch> starts = new ConcurrentHashMap<>();
+        final AtomicInteger gateTimeouts = new AtomicInteger();
         byte[] single;
         byte[] singleMd5;
         long committedLength = -1;
@@ -217,9 +221,12 @@ class BlockOutputStreamTest {
             } else {
                 heapBlocks.incrementAndGet();
             }
-            if (stageMillis > 0) {
+            starts.computeIfAbsent(index, i -> new CountDownLatch(1)).countDown();
+            if (index < chainUntil) {
                 try {
-                    Thread.sleep(stageMillis); // a slow upload, so that the writer runs ahead of it
+                    if (!starts.computeIfAbsent(index + 1, i -> new CountDownLatch(1)).await(10, TimeUnit.SECONDS)) {
+                        gateTimeouts.incrementAndGet();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
