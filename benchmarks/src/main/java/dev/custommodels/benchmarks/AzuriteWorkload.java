@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Staging throughput into Azurite: a generated file is uploaded by the raw {@code BlobClient.uploadFromFile}, then
@@ -31,14 +32,19 @@ import java.util.Random;
  * blocks and by {@code uploadFromFile} through the gateway (the same extra hop as the DataLake store's). Ratios are
  * store throughput over raw throughput, from the median times.
  *
- * <p>The same upload takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory (the system
- * time of its page faults triples), and Azurite frees the memory of deleted blobs only every ten minutes, so one
- * instance would grow by every upload of the run. Each round therefore starts a fresh Azurite, warms it with a small
- * upload per contender, and turns the order, so that every contender takes every place equally often.
+ * <p>Azurite frees the memory of deleted blobs only every ten minutes, so one instance would grow by every upload
+ * of the run, and a later upload would pay for the earlier ones. Every timed upload therefore gets a fresh Azurite
+ * (and gateway), warmed with a small upload by the same contender, and the order turns each round. The same upload
+ * still takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory: on a virtual machine,
+ * memory touched for the first time since boot faults several times slower than memory used before. The CPU line
+ * (this JVM, and Azurite with its system time, from {@code /proc}) shows which case a run was in, and how close the
+ * uploads came to keeping every core busy.
  */
 public final class AzuriteWorkload implements Workload {
     private static final long MB = 1_000_000L;
     private static final long WARM_UP_BYTES = 20 * MB;
+    private static final List<String> BLOB_NAMES = List.of("raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin",
+            "rawgateway.bin");
 
     /** Creates the workload; found through {@code ServiceLoader}. */
     public AzuriteWorkload() {
@@ -69,33 +75,32 @@ public final class AzuriteWorkload implements Workload {
             generate(file, size);
             generate(warmUp, Math.min(size, WARM_UP_BYTES));
             Settings settings = new Settings(blockSize, concurrency, checksums);
-            System.out.printf(Locale.ROOT, "azurite: %d MB file; %d rounds, each on a fresh in-memory Azurite warmed"
-                    + " with %d MB per contender; median times%n", size / MB, rounds, Files.size(warmUp) / MB);
+            System.out.printf(Locale.ROOT, "azurite: %d MB file; %d rounds; every upload on a fresh in-memory"
+                    + " Azurite warmed with %d MB by the same contender; median times%n", size / MB, rounds,
+                    Files.size(warmUp) / MB);
             System.out.println("azurite: datalake goes through the testkit dfs-to-blob gateway (our own translation"
                     + " in front of Azurite, one extra loopback hop), not a real dfs endpoint");
             List<String> names = List.of("raw", "blob", "datalake", "raw_blocks", "raw_via_gateway");
-            List<List<Double>> times = new ArrayList<>();
-            names.forEach(name -> times.add(new ArrayList<>()));
+            List<List<Sample>> samples = new ArrayList<>();
+            names.forEach(name -> samples.add(new ArrayList<>()));
             for (int round = 0; round < rounds; round++) {
                 List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4));
                 Collections.rotate(order, -round);
                 StringBuilder line = new StringBuilder();
-                try (Azurite azurite = AzuriteLauncher.create().start();
-                        DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
-                    List<IoAction> uploads = contenders(azurite, gateway, settings, file);
-                    for (IoAction upload : contenders(azurite, gateway, settings, warmUp)) {
-                        upload.run();
+                for (int index : order) {
+                    try (Azurite azurite = AzuriteLauncher.create().start();
+                            DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
+                        contenders(azurite, gateway, settings, warmUp).get(index).run();
+                        Sample sample = measure(contenders(azurite, gateway, settings, file).get(index), azurite.pid());
+                        samples.get(index).add(sample);
+                        line.append(String.format(Locale.ROOT, " %s=%.2fs", names.get(index), sample.seconds()));
+                        check(azurite, BLOB_NAMES.get(index), size);
                     }
-                    for (int index : order) {
-                        double seconds = time(uploads.get(index));
-                        times.get(index).add(seconds);
-                        line.append(String.format(Locale.ROOT, " %s=%.2fs", names.get(index), seconds));
-                    }
-                    check(azurite, size);
                 }
                 System.out.printf(Locale.ROOT, "azurite: round %d%s%n", round + 1, line);
             }
-            report(size, settings, times.stream().map(AzuriteWorkload::median).toList());
+            report(size, settings, samples.stream().map(list -> median(list, Sample::seconds)).toList());
+            reportCpu(names, samples);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(warmUp);
@@ -117,11 +122,11 @@ public final class AzuriteWorkload implements Workload {
                 .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong((long) settings.blockSize())
                         .setMaxConcurrency(settings.concurrency()).setMaxSingleUploadSizeLong(1L << 20));
         return List.of(
-                () -> raw.getBlobClient("raw.bin").uploadFromFile(file.toString(), true),
-                () -> stream(file, blob, "blob.bin"),
-                () -> stream(file, dataLake, "datalake.bin"),
-                () -> raw.getBlobClient("rawblocks.bin").uploadFromFileWithResponse(blocks, null, null),
-                () -> rawViaGateway.getBlobClient("rawgateway.bin").uploadFromFile(file.toString(), true));
+                () -> raw.getBlobClient(BLOB_NAMES.get(0)).uploadFromFile(file.toString(), true),
+                () -> stream(file, blob, BLOB_NAMES.get(1)),
+                () -> stream(file, dataLake, BLOB_NAMES.get(2)),
+                () -> raw.getBlobClient(BLOB_NAMES.get(3)).uploadFromFileWithResponse(blocks, null, null),
+                () -> rawViaGateway.getBlobClient(BLOB_NAMES.get(4)).uploadFromFile(file.toString(), true));
     }
 
     private static void report(long size, Settings settings, List<Double> medians) {
@@ -163,28 +168,80 @@ public final class AzuriteWorkload implements Workload {
         }
     }
 
-    private static void check(Azurite azurite, long size) {
-        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
-                .buildClient().getBlobContainerClient("bench");
-        for (String name : List.of("raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin", "rawgateway.bin")) {
-            long actual = container.getBlobClient(name).getProperties().getBlobSize();
-            if (actual != size) {
-                throw new IllegalStateException(name + " has " + actual + " bytes, not " + size + ".");
-            }
+    private static void check(Azurite azurite, String name, long size) {
+        long actual = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
+                .getBlobContainerClient("bench").getBlobClient(name).getProperties().getBlobSize();
+        if (actual != size) {
+            throw new IllegalStateException(name + " has " + actual + " bytes, not " + size + ".");
         }
     }
 
-    private static double time(IoAction action) throws IOException {
+    private static Sample measure(IoAction action, long azuritePid) throws IOException {
+        long self = ProcessHandle.current().pid();
+        ProcessCpu client = ProcessCpu.of(self);
+        ProcessCpu azurite = ProcessCpu.of(azuritePid);
         long start = System.nanoTime();
         action.run();
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessCpu clientAfter = ProcessCpu.of(self);
+        ProcessCpu azuriteAfter = ProcessCpu.of(azuritePid);
+        if (client == null || azurite == null || clientAfter == null || azuriteAfter == null) {
+            return new Sample(seconds, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Sample(seconds, clientAfter.total() - client.total(), azuriteAfter.total() - azurite.total(),
+                azuriteAfter.system() - azurite.system());
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
+    /**
+     * Prints the CPU each upload took in this JVM (store or SDK client, and for the gateway contenders also the
+     * gateway, which runs here) and in Azurite, so that a run shows how close the machine's cores came to being
+     * the bound.
+     */
+    private static void reportCpu(List<String> names, List<List<Sample>> samples) {
+        if (samples.stream().flatMap(List::stream).anyMatch(sample -> Double.isNaN(sample.clientCpu()))) {
+            System.out.println("azurite: cpu not measured (no /proc on this machine)");
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            List<Sample> list = samples.get(i);
+            double cpu = median(list, Sample::clientCpu) + median(list, Sample::azuriteCpu);
+            line.append(String.format(Locale.ROOT, "%s %s jvm=%.2f azurite=%.2f (system %.2f) floor=%.2fs",
+                    i == 0 ? "" : ";", names.get(i), median(list, Sample::clientCpu), median(list, Sample::azuriteCpu),
+                    median(list, Sample::azuriteSystem), cpu / cores));
+        }
+        System.out.printf(Locale.ROOT, "azurite: cpu per upload, median core-seconds (jvm includes the gateway; floor"
+                + " is that CPU spread over all %d cores, the least time the machine allows):%s%n", cores, line);
+    }
+
+    private static <T> double median(List<T> samples, ToDoubleFunction<T> field) {
+        List<Double> sorted = new ArrayList<>(samples.stream().map(field::applyAsDouble).toList());
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** One timed upload: its wall time, and the CPU it cost this JVM and Azurite. */
+    private record Sample(double seconds, double clientCpu, double azuriteCpu, double azuriteSystem) {
+    }
+
+    /** A process's CPU time from {@code /proc/<pid>/stat}, in seconds (Linux clock ticks of 1/100 s). */
+    private record ProcessCpu(double total, double system) {
+        private static final double TICK = 0.01;
+
+        /** Reads the process's CPU time, or returns {@code null} where there is no {@code /proc}. */
+        static ProcessCpu of(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long user = Long.parseLong(fields[11]);
+                long system = Long.parseLong(fields[12]);
+                return new ProcessCpu((user + system) * TICK, system * TICK);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /** The stores' upload settings under test. */
