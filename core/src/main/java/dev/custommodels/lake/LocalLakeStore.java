@@ -269,6 +269,8 @@ public final class LocalLakeStore implements LakeStore {
         private final OutputStream out;
         private boolean done;
         private String etag;
+        /** What made a write throw: part of it may be in the file, so closing commits nothing. */
+        private Throwable writeFailure;
 
         LocalOutputStream(String path, Path target, Path temp, WriteCondition condition) throws IOException {
             this.path = path;
@@ -280,17 +282,33 @@ public final class LocalLakeStore implements LakeStore {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            try {
+                out.write(b);
+            } catch (IOException | RuntimeException | Error e) {
+                writeFailure = e;
+                throw e;
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            Objects.checkFromIndexSize(off, len, b.length);
+            try {
+                out.write(b, off, len);
+            } catch (IOException | RuntimeException | Error e) {
+                writeFailure = e;
+                throw e;
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException | RuntimeException | Error e) {
+                writeFailure = e;
+                throw e;
+            }
         }
 
         @Override
@@ -313,6 +331,17 @@ public final class LocalLakeStore implements LakeStore {
                 return;
             }
             done = true;
+            if (writeFailure != null) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    LOGGER.verbose("Closing a failed write of {} failed: {}", path, e.getMessage());
+                }
+                deleteTemp();
+                throw new IOException("A write to lake path '" + path + "' failed (" + writeFailure.getClass()
+                        .getSimpleName() + ": " + writeFailure.getMessage() + "), so closing commits nothing; the"
+                        + " object at the path stays as it was. Write it again.", writeFailure);
+            }
             try {
                 out.close();
                 commit();

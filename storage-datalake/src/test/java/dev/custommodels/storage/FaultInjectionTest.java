@@ -3,16 +3,20 @@ package dev.custommodels.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
 import dev.custommodels.spi.LakeObjectInfo;
 import dev.custommodels.spi.LakeOutputStream;
 import dev.custommodels.spi.LakeStore;
 import dev.custommodels.spi.WriteCondition;
+import dev.custommodels.storage.implementation.StoreSupport;
 import dev.custommodels.testkit.azurite.Azurite;
 import dev.custommodels.testkit.azurite.AzuriteExtension;
 import dev.custommodels.testkit.faults.HttpFaultProxy;
 import dev.custommodels.testkit.faults.TcpFaultProxy;
 import dev.custommodels.testkit.gateway.DfsGateway;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +121,40 @@ class FaultInjectionTest {
             faulty.write("d/f.bin", data, WriteCondition.none());
             assertThat(proxy.injected()).isEqualTo(3);
             assertThat(blobStore(azurite.connectionString(), fileSystem, 0).readAll("d/f.bin")).isEqualTo(data);
+        }
+    }
+
+    @Test
+    @DisplayName("an interrupted write leaves the old version on both stores (DataLake through the gateway test)")
+    void anInterruptedWriteThatIsClosedAnywayLeavesTheOldVersion() throws Exception {
+        try (DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
+            String container = TestStores.newContainer(azurite.connectionString(), "interrupt");
+            LakeStore blob = blobStore(azurite.connectionString(), container, 0);
+            LakeStore dataLake = DataLakeLakeStore.builder().connectionString(gateway.connectionString())
+                    .fileSystemName(container).blockSize(BLOCK).maxConcurrency(2).buildStore();
+            byte[] data = bytes(4 * BLOCK, 5);
+            for (LakeStore store : List.of(blob, dataLake)) {
+                String path = "int/" + store.getClass().getSimpleName() + ".bin";
+                store.write(path, "v1".getBytes(StandardCharsets.UTF_8), WriteCondition.none());
+                LakeOutputStream out = store.openWrite(path, WriteCondition.none());
+                out.write(data, 0, 2 * BLOCK + 10);
+                Thread.currentThread().interrupt();
+                try {
+                    assertThatThrownBy(() -> out.write(data, 2 * BLOCK + 10, 2 * BLOCK - 10))
+                            .isInstanceOf(InterruptedIOException.class);
+                } finally {
+                    assertThat(Thread.interrupted()).as("the caller handles the interrupt").isTrue();
+                }
+                assertThatThrownBy(out::close).isInstanceOf(IOException.class)
+                        .hasMessageContaining("closing commits nothing");
+                assertThat(new String(blob.readAll(path), StandardCharsets.UTF_8)).as(path).isEqualTo("v1");
+            }
+            assertThat(blob.list("int/")).extracting(LakeObjectInfo::path)
+                    .containsExactlyInAnyOrder("int/BlobLakeStore.bin", "int/DataLakeLakeStore.bin");
+            List<String> temporary = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                    .buildClient().getBlobContainerClient(container).listBlobs().stream().map(BlobItem::getName)
+                    .filter(name -> name.startsWith(StoreSupport.TEMP_FOLDER + "/")).toList();
+            assertThat(temporary).as("temporary files left by the DataLake store").isEmpty();
         }
     }
 

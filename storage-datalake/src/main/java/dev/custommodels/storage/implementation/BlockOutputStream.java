@@ -10,10 +10,9 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,7 +41,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     private final int blockSize;
     private final ExecutorService executor;
     private final Semaphore inFlight;
-    private final List<Future<?>> uploads = new ArrayList<>();
+    private final List<CompletableFuture<Void>> uploads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final MessageDigest digest;
     private ByteBuffer buffer;
@@ -50,6 +49,10 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     private long offset;
     private boolean done;
     private String etag;
+    /** What made a write throw; the stream is then broken, and closing it commits nothing. */
+    private Throwable writeFailure;
+    /** Set on abort or failure: blocks whose upload has not started yet are skipped. */
+    private volatile boolean abandoned;
 
     /**
      * Creates the stream.
@@ -105,8 +108,13 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     @Override
     public void write(int b) throws IOException {
         ensureWritable();
-        if (!buffer.hasRemaining()) {
-            makeRoom();
+        try {
+            if (!buffer.hasRemaining()) {
+                makeRoom();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            writeFailure = e;
+            throw e;
         }
         buffer.put((byte) b);
         if (digest != null) {
@@ -118,17 +126,22 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         ensureWritable();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
-        while (len > 0) {
-            if (!buffer.hasRemaining()) {
-                makeRoom();
+        try {
+            while (len > 0) {
+                if (!buffer.hasRemaining()) {
+                    makeRoom();
+                }
+                int n = Math.min(len, buffer.remaining());
+                if (digest != null) {
+                    digest.update(b, off, n);
+                }
+                buffer.put(b, off, n);
+                off += n;
+                len -= n;
             }
-            int n = Math.min(len, buffer.remaining());
-            if (digest != null) {
-                digest.update(b, off, n);
-            }
-            buffer.put(b, off, n);
-            off += n;
-            len -= n;
+        } catch (IOException | RuntimeException | Error e) {
+            writeFailure = e; // part of b may be in a block: committing now would store a torn object
+            throw e;
         }
     }
 
@@ -138,9 +151,8 @@ public abstract class BlockOutputStream extends LakeOutputStream {
             return;
         }
         done = true;
-        uploads.forEach(f -> f.cancel(false));
-        buffers.release(buffer);
-        discard();
+        releaseCurrent();
+        abandon();
     }
 
     @Override
@@ -149,6 +161,13 @@ public abstract class BlockOutputStream extends LakeOutputStream {
             return;
         }
         done = true;
+        if (writeFailure != null) {
+            releaseCurrent();
+            abandon();
+            throw new IOException("A write to lake path '" + path + "' failed (" + writeFailure.getClass()
+                    .getSimpleName() + ": " + writeFailure.getMessage() + "), so closing commits nothing; the object"
+                    + " at the path stays as it was. Write it again.", writeFailure);
+        }
         try {
             if (blocks == 0) {
                 etag = commitSingle(buffer.flip(), blockDigest());
@@ -160,19 +179,15 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                 etag = commitBlocks(blocks, offset);
             }
         } catch (IOException | AzureException e) {
-            uploads.forEach(f -> f.cancel(false));
-            discard();
+            abandon();
             throw e;
         } catch (RuntimeException e) {
-            uploads.forEach(f -> f.cancel(false));
-            discard();
+            abandon();
             throw LOGGER.logExceptionAsWarning(new CustomModelsException("Writing lake path '" + path + "' failed"
                     + " before the service answered (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "). Check the endpoint and the network. Nothing was committed.", e));
         } finally {
-            if (buffer != null) {
-                buffers.release(buffer); // the one being filled; blocks in flight give theirs back themselves
-            }
+            releaseCurrent(); // the one being filled; blocks in flight give theirs back themselves
         }
     }
 
@@ -219,9 +234,11 @@ public abstract class BlockOutputStream extends LakeOutputStream {
         long position = offset;
         offset += full.remaining();
         buffer = more ? buffers.acquire() : null;
-        uploads.add(executor.submit(() -> {
+        uploads.add(CompletableFuture.runAsync(() -> {
             try {
-                stageBlock(index, position, full, md5);
+                if (!abandoned) {
+                    stageBlock(index, position, full, md5);
+                }
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
                 throw e;
@@ -229,8 +246,38 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                 buffers.release(full);
                 inFlight.release();
             }
-            return null;
-        }));
+        }, executor));
+    }
+
+    private void releaseCurrent() {
+        if (buffer != null) {
+            buffers.release(buffer);
+            buffer = null;
+        }
+    }
+
+    /**
+     * Gives up the write: blocks whose upload has not started are skipped, running uploads end their request, and
+     * {@link #discard()} runs once none is left, so that no upload can bring back what it removes (such as the
+     * temporary file). Waits for that, unless the thread is interrupted: then the clean-up runs when the last
+     * upload ends.
+     */
+    private void abandon() {
+        abandoned = true;
+        CompletableFuture<Void> cleanUp = CompletableFuture.allOf(uploads.toArray(new CompletableFuture<?>[0]))
+                .handle((ignored, failed) -> {
+                    discard();
+                    return null;
+                });
+        try {
+            cleanUp.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOGGER.verbose("Interrupted while giving up the write of {}; its clean-up runs when its uploads end",
+                    path);
+        } catch (ExecutionException e) {
+            LOGGER.verbose("Cleaning up the write of {} failed: {}", path, e.getCause().getMessage());
+        }
     }
 
     private byte[] blockDigest() {
@@ -247,7 +294,7 @@ public abstract class BlockOutputStream extends LakeOutputStream {
     }
 
     private void awaitUploads() throws IOException {
-        for (Future<?> upload : uploads) {
+        for (CompletableFuture<Void> upload : uploads) {
             try {
                 upload.get();
             } catch (InterruptedException e) {
@@ -259,8 +306,6 @@ public abstract class BlockOutputStream extends LakeOutputStream {
                     throw runtime;
                 }
                 throw new IOException("Uploading a block of lake path '" + path + "' failed.", cause);
-            } catch (CancellationException e) {
-                throw new IOException("Uploading lake path '" + path + "' was cancelled.", e);
             }
         }
         LOGGER.verbose("Staged {} blocks ({} bytes) of lake path {}", blocks, offset, path);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -176,6 +177,35 @@ class BlockOutputStreamTest {
         }).hasMessageContaining("block 1 refused");
         assertThat(out.committedLength).isEqualTo(-1);
         assertThat(out.discarded).isTrue();
+    }
+
+    @Test
+    void afterAWriteThrowsClosingCommitsNothingEvenOnceTheCauseIsGone() throws Exception {
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        byte[] data = bytes(3 * BLOCK, 11);
+        out.write(data, 0, BLOCK + 10);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> out.write(data, BLOCK + 10, data.length - BLOCK - 10))
+                .isInstanceOf(InterruptedIOException.class);
+        assertThat(Thread.interrupted()).as("the caller handles the interrupt").isTrue();
+
+        assertThatThrownBy(out::close).isInstanceOf(IOException.class)
+                .hasMessageContaining("closing commits nothing").hasCauseInstanceOf(InterruptedIOException.class);
+        assertThat(out.committedLength).as("no torn object").isEqualTo(-1);
+        assertThat(out.discarded).isTrue();
+        assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aWriteWithBadArgumentsWritesNothingAndLeavesTheStreamUsable() throws Exception {
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        byte[] data = bytes(BLOCK + 1, 12);
+        assertThatThrownBy(() -> out.write(data, 10, data.length)).isInstanceOf(IndexOutOfBoundsException.class);
+        out.write(data);
+        out.close();
+
+        assertThat(out.assembled()).isEqualTo(data);
+        assertThat(out.committedLength).isEqualTo(data.length);
     }
 
     private static byte[] bytes(int n, long seed) {
