@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>With checksums on, each block's MD5 is computed from the caller's bytes as they are written, while they are
  * still in the cache and while earlier blocks upload, so a full block goes on the wire as soon as it is handed over.
+ *
+ * <p>Once a write has thrown, closing commits nothing. {@link #abort()}, and a close that fails, skip the blocks
+ * not yet sent and wait for the requests already running before they clean up, so that no late request brings back
+ * what the clean-up removed. A thread that is interrupted does not wait: its clean-up runs when the last of those
+ * requests ends.
  */
 public abstract class BlockOutputStream extends LakeOutputStream {
     private static final ClientLogger LOGGER = new ClientLogger(BlockOutputStream.class);

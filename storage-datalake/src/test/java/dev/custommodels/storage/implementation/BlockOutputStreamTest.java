@@ -197,6 +197,26 @@ class BlockOutputStreamTest {
     }
 
     @Test
+    void abortCleansUpOnlyOnceTheRunningUploadHasEnded() throws Exception {
+        Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
+        out.holdBlock = 1;
+        out.write(bytes(2 * BLOCK + 5, 13));
+        assertThat(out.held.await(10, TimeUnit.SECONDS)).as("block 1 is uploading").isTrue();
+        Thread aborting = new Thread(out::abort, "aborting");
+        aborting.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (aborting.getState() != Thread.State.WAITING && aborting.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        out.release.countDown();
+        aborting.join(10_000);
+
+        assertThat(aborting.isAlive()).isFalse();
+        assertThat(out.events).as("the clean-up comes after the upload it could race").endsWith("staged 1", "discard");
+        assertThat(out.committedLength).isEqualTo(-1);
+    }
+
+    @Test
     void aWriteWithBadArgumentsWritesNothingAndLeavesTheStreamUsable() throws Exception {
         Recorder out = new Recorder(new BlockBuffers(BLOCK, 3), 2, true);
         byte[] data = bytes(BLOCK + 1, 12);
@@ -228,6 +248,11 @@ class BlockOutputStreamTest {
         final AtomicInteger heapBlocks = new AtomicInteger();
         final CountDownLatch firstStaged = new CountDownLatch(1);
         volatile int failBlock = -1;
+        /** A block whose upload waits for {@link #release} once it has started, as a slow request would. */
+        volatile int holdBlock = -1;
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<String> events = new CopyOnWriteArrayList<>();
         /** With a last index, each upload before it waits until the next block's upload has started. */
         volatile int chainUntil = -1;
         final Map<Integer, CountDownLatch> starts = new ConcurrentHashMap<>();
@@ -245,6 +270,14 @@ class BlockOutputStreamTest {
         protected void stageBlock(int index, long position, ByteBuffer data, byte[] contentMd5) {
             if (index == failBlock) {
                 throw new IllegalStateException("block " + index + " refused");
+            }
+            if (index == holdBlock) {
+                held.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (data.isDirect()) {
                 buffersSeen.add(data);
@@ -266,6 +299,7 @@ class BlockOutputStreamTest {
             staged.put(index, copy);
             positions.put(index, position);
             firstStaged.countDown();
+            events.add("staged " + index);
             if (contentMd5 == null) {
                 nullMd5s.incrementAndGet();
             } else {
@@ -290,6 +324,7 @@ class BlockOutputStreamTest {
 
         @Override
         protected void discard() {
+            events.add("discard");
             discarded = true;
         }
 
