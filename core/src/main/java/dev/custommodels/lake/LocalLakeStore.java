@@ -282,6 +282,7 @@ public final class LocalLakeStore implements LakeStore {
 
         @Override
         public void write(int b) throws IOException {
+            ensureOpen();
             try {
                 out.write(b);
             } catch (IOException | RuntimeException | Error e) {
@@ -292,6 +293,7 @@ public final class LocalLakeStore implements LakeStore {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            ensureOpen();
             Objects.checkFromIndexSize(off, len, b.length);
             try {
                 out.write(b, off, len);
@@ -303,6 +305,7 @@ public final class LocalLakeStore implements LakeStore {
 
         @Override
         public void flush() throws IOException {
+            ensureOpen();
             try {
                 out.flush();
             } catch (IOException | RuntimeException | Error e) {
@@ -357,6 +360,12 @@ public final class LocalLakeStore implements LakeStore {
                 throw new IllegalStateException("The write of lake path '" + path + "' was not committed.");
             }
             return etag;
+        }
+
+        private void ensureOpen() throws IOException {
+            if (done) {
+                throw new IOException("The write of lake path '" + path + "' is already closed or aborted.");
+            }
         }
 
         private void commit() throws IOException {

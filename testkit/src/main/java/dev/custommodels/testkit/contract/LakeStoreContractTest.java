@@ -132,6 +132,24 @@ public abstract class LakeStoreContractTest {
     }
 
     @Test
+    void writesAfterCloseOrAbortAreRefusedAndChangeNothing() throws IOException {
+        LakeOutputStream closed = store.openWrite("done/closed.txt", WriteCondition.none());
+        closed.write(utf8("kept"));
+        closed.close();
+        assertThatThrownBy(() -> closed.write(utf8(" and more"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> closed.write('x')).isInstanceOf(IOException.class);
+        closed.close();
+        assertThat(new String(store.readAll("done/closed.txt"), StandardCharsets.UTF_8)).isEqualTo("kept");
+
+        LakeOutputStream aborted = store.openWrite("done/aborted.txt", WriteCondition.none());
+        aborted.write(utf8("dropped"));
+        aborted.abort();
+        assertThatThrownBy(() -> aborted.write(utf8("again"))).isInstanceOf(IOException.class);
+        aborted.close();
+        assertThat(store.stat("done/aborted.txt")).isEmpty();
+    }
+
+    @Test
     void objectIsInvisibleUntilStreamCloses() throws IOException {
         store.write("swap.txt", utf8("old"), WriteCondition.none());
         LakeOutputStream out = store.openWrite("swap.txt", WriteCondition.none());
