@@ -13,5 +13,8 @@ module dev.custommodels.benchmarks {
     requires dev.custommodels.storage;
     requires com.azure.storage.blob;
     requires com.azure.http.netty;
+    requires reactor.netty.http;
+    requires reactor.netty.core;
+    requires io.netty.codec.http;
     uses dev.custommodels.spi.ConnectorProvider;
 }

@@ -16,6 +16,7 @@ import dev.custommodels.testkit.gateway.DfsGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +29,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * Staging throughput into Azurite: a generated file is uploaded by the raw {@code BlobClient.uploadFromFile}, then
  * streamed through {@link BlobLakeStore} and through {@link DataLakeLakeStore} (via the testkit's dfs-to-blob
- * gateway, as Azurite has no dfs endpoint), and, as references, by {@code uploadFromFile} forced to the stores'
- * blocks and by {@code uploadFromFile} through the gateway (the same extra hop as the DataLake store's). Ratios are
- * store throughput over raw throughput, from the median times.
+ * gateway, as Azurite has no dfs endpoint). Four references tell where the time goes: {@code uploadFromFile}
+ * forced to the stores' blocks (no checksum, so Azurite computes a CRC64 of each in JavaScript); the stores' blocks
+ * staged from memory with their MD5s computed beforehand ({@link PrehashedBlocks}: the stores' protocol without
+ * their own CPU); {@code uploadFromFile} through the gateway (the DataLake store's extra hop); and
+ * {@code uploadFromFile} through a streaming Reactor Netty relay ({@link NettyRelay}: the cheapest such hop). Ratios
+ * are store throughput over raw throughput, from the median times.
  *
  * <p>Azurite frees the memory of deleted blobs only every ten minutes, so one instance would grow by every upload
  * of the run, and a later upload would pay for the earlier ones. Every timed upload therefore gets a fresh Azurite
- * (and gateway), warmed with a small upload by the same contender, and the order turns each round. The same upload
+ * (and gateway and relay), warmed with a small upload by the same contender, and the order turns each round. The same upload
  * still takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory: on a virtual machine,
  * memory touched for the first time since boot faults several times slower than memory used before. The CPU line
  * (this JVM, and Azurite with its system time, from {@code /proc}) shows which case a run was in, and how close the
@@ -43,8 +47,8 @@ import java.util.function.ToDoubleFunction;
 public final class AzuriteWorkload implements Workload {
     private static final long MB = 1_000_000L;
     private static final long WARM_UP_BYTES = 20 * MB;
-    private static final List<String> BLOB_NAMES = List.of("raw.bin", "blob.bin", "datalake.bin", "rawblocks.bin",
-            "rawgateway.bin");
+    private static final List<String> NAMES = List.of("raw", "blob", "datalake", "raw_blocks", "raw_via_gateway",
+            "prehashed_blocks", "raw_via_relay");
 
     /** Creates the workload; found through {@code ServiceLoader}. */
     public AzuriteWorkload() {
@@ -80,38 +84,55 @@ public final class AzuriteWorkload implements Workload {
                     Files.size(warmUp) / MB);
             System.out.println("azurite: datalake goes through the testkit dfs-to-blob gateway (our own translation"
                     + " in front of Azurite, one extra loopback hop), not a real dfs endpoint");
-            List<String> names = List.of("raw", "blob", "datalake", "raw_blocks", "raw_via_gateway");
+            Upload warmUpUpload = new Upload(warmUp, PrehashedBlocks.of(warmUp, blockSize));
+            Upload timedUpload = new Upload(file, PrehashedBlocks.of(file, blockSize));
             List<List<Sample>> samples = new ArrayList<>();
-            names.forEach(name -> samples.add(new ArrayList<>()));
+            NAMES.forEach(name -> samples.add(new ArrayList<>()));
             for (int round = 0; round < rounds; round++) {
-                List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < NAMES.size(); i++) {
+                    order.add(i);
+                }
                 Collections.rotate(order, -round);
                 StringBuilder line = new StringBuilder();
                 for (int index : order) {
                     try (Azurite azurite = AzuriteLauncher.create().start();
-                            DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
-                        contenders(azurite, gateway, settings, warmUp).get(index).run();
-                        Sample sample = measure(contenders(azurite, gateway, settings, file).get(index), azurite.pid());
+                            DfsGateway gateway = DfsGateway.start(azurite.connectionString());
+                            NettyRelay relay = NettyRelay.start(URI.create(new BlobServiceClientBuilder()
+                                    .connectionString(azurite.connectionString()).buildClient().getAccountUrl()))) {
+                        contenders(azurite, gateway, relay, settings, warmUpUpload).get(index).run();
+                        Sample sample = measure(contenders(azurite, gateway, relay, settings, timedUpload)
+                                .get(index), azurite.pid());
                         samples.get(index).add(sample);
-                        line.append(String.format(Locale.ROOT, " %s=%.2fs", names.get(index), sample.seconds()));
-                        check(azurite, BLOB_NAMES.get(index), size);
+                        line.append(String.format(Locale.ROOT, " %s=%.2fs", NAMES.get(index), sample.seconds()));
+                        check(azurite, blobName(index), size);
                     }
                 }
                 System.out.printf(Locale.ROOT, "azurite: round %d%s%n", round + 1, line);
             }
             report(size, settings, samples.stream().map(list -> median(list, Sample::seconds)).toList());
-            reportCpu(names, samples);
+            reportCpu(NAMES, samples);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(warmUp);
         }
     }
 
-    private static List<IoAction> contenders(Azurite azurite, DfsGateway gateway, Settings settings, Path file) {
+    private static String blobName(int index) {
+        return NAMES.get(index) + ".bin";
+    }
+
+    private static List<IoAction> contenders(Azurite azurite, DfsGateway gateway, NettyRelay relay,
+            Settings settings, Upload upload) {
+        Path file = upload.file();
         BlobContainerClient raw = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
                 .buildClient().createBlobContainerIfNotExists("bench");
         BlobContainerClient rawViaGateway = new BlobServiceClientBuilder()
                 .connectionString(gateway.connectionString()).buildClient().getBlobContainerClient("bench");
+        BlobContainerClient rawViaRelay = new BlobServiceClientBuilder()
+                .connectionString(azurite.connectionString().replaceFirst("BlobEndpoint=http://[^/;]+",
+                        "BlobEndpoint=http://127.0.0.1:" + relay.port()))
+                .buildClient().getBlobContainerClient("bench");
         LakeStore blob = BlobLakeStore.builder().connectionString(azurite.connectionString())
                 .containerName("bench").blockSize(settings.blockSize()).maxConcurrency(settings.concurrency())
                 .transactionalChecksums(settings.checksums()).buildStore();
@@ -122,11 +143,14 @@ public final class AzuriteWorkload implements Workload {
                 .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong((long) settings.blockSize())
                         .setMaxConcurrency(settings.concurrency()).setMaxSingleUploadSizeLong(1L << 20));
         return List.of(
-                () -> raw.getBlobClient(BLOB_NAMES.get(0)).uploadFromFile(file.toString(), true),
-                () -> stream(file, blob, BLOB_NAMES.get(1)),
-                () -> stream(file, dataLake, BLOB_NAMES.get(2)),
-                () -> raw.getBlobClient(BLOB_NAMES.get(3)).uploadFromFileWithResponse(blocks, null, null),
-                () -> rawViaGateway.getBlobClient(BLOB_NAMES.get(4)).uploadFromFile(file.toString(), true));
+                () -> raw.getBlobClient(blobName(0)).uploadFromFile(file.toString(), true),
+                () -> stream(file, blob, blobName(1)),
+                () -> stream(file, dataLake, blobName(2)),
+                () -> raw.getBlobClient(blobName(3)).uploadFromFileWithResponse(blocks, null, null),
+                () -> rawViaGateway.getBlobClient(blobName(4)).uploadFromFile(file.toString(), true),
+                () -> upload.prehashed().upload(raw.getBlobClient(blobName(5)).getBlockBlobClient(),
+                        settings.concurrency()),
+                () -> rawViaRelay.getBlobClient(blobName(6)).uploadFromFile(file.toString(), true));
     }
 
     private static void report(long size, Settings settings, List<Double> medians) {
@@ -136,6 +160,8 @@ public final class AzuriteWorkload implements Workload {
         double dataLake = medians.get(2);
         double rawBlocks = medians.get(3);
         double rawViaGateway = medians.get(4);
+        double prehashed = medians.get(5);
+        double rawViaRelay = medians.get(6);
         System.out.printf(Locale.ROOT, "azurite: raw uploadFromFile %.1f MB/s (one Put Blob below 256 MiB),"
                 + " BlobLakeStore %.1f MB/s (block %d MiB, concurrency %d, Content-MD5 per block %s),"
                 + " DataLakeLakeStore %.1f MB/s%n", mb / raw, mb / blob, settings.blockSize() >> 20,
@@ -146,6 +172,13 @@ public final class AzuriteWorkload implements Workload {
         System.out.printf(Locale.ROOT, "azurite: reference: raw uploadFromFile through the dfs gateway (forwarded"
                 + " unchanged, the same extra hop) %.1f MB/s; DataLakeLakeStore against it: %.2f%n",
                 mb / rawViaGateway, rawViaGateway / dataLake);
+        System.out.printf(Locale.ROOT, "azurite: reference: the same blocks staged by the SDK from memory with their"
+                + " MD5s computed beforehand (what the store sends, without its hashing and copying) %.1f MB/s,"
+                + " against raw: %.2f; BlobLakeStore against it: %.2f%n", mb / prehashed, raw / prehashed,
+                prehashed / blob);
+        System.out.printf(Locale.ROOT, "azurite: reference: raw uploadFromFile through a streaming Reactor Netty relay"
+                + " (forwards unchanged, no user-space copy) %.1f MB/s, against raw: %.2f; through the dfs gateway"
+                + " against raw: %.2f%n", mb / rawViaRelay, raw / rawViaRelay, raw / rawViaGateway);
         System.out.printf(Locale.ROOT, "azurite: blob_ratio=%.2f datalake_ratio=%.2f raw_mb_s=%.0f%n", raw / blob,
                 raw / dataLake, mb / raw);
     }
@@ -212,7 +245,7 @@ public final class AzuriteWorkload implements Workload {
                     i == 0 ? "" : ";", names.get(i), jvm, azurite, median(list, Sample::azuriteSystem),
                     (jvm + azurite) / cores));
         }
-        System.out.printf(Locale.ROOT, "azurite: cpu per upload, median core-seconds (jvm includes the gateway; floor"
+        System.out.printf(Locale.ROOT, "azurite: cpu per upload, median core-seconds (jvm includes the gateway or relay; floor"
                 + " is that CPU spread over all %d cores, a time no such upload can beat here):%s%n", cores, line);
     }
 
@@ -243,6 +276,10 @@ public final class AzuriteWorkload implements Workload {
                 return null;
             }
         }
+    }
+
+    /** A file to upload, and the same bytes cut into hashed blocks for the prehashed reference. */
+    private record Upload(Path file, PrehashedBlocks prehashed) {
     }
 
     /** The stores' upload settings under test. */
