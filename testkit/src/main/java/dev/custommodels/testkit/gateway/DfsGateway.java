@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * as Blob calls against an upstream blob service (Azurite), which has no dfs endpoint. Blob calls (reads,
  * properties, metadata, file-system lifecycle) are forwarded unchanged.
  *
- * <p>Translated: file system listing ({@code GET ?resource=filesystem}), path create ({@code resource=file} and
+ * <p>Translated: file system listing ({@code GET ?resource=filesystem}, paged with {@code maxResults} and
+ * continuation tokens like the service's), path create ({@code resource=file} and
  * {@code resource=directory}, with parents), append ({@code action=append}, as Put Block), flush
  * ({@code action=flush}, as Put Block List), rename ({@code x-ms-rename-source}, as copy then delete, refused
  * unless the destination's parent exists, like a hierarchical namespace), and delete (recursive for folders). The
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code hdi_isfolder=true}, as the Blob API shows them on a real account.
  *
  * <p>This is the project's own fake of dfs semantics: it does not check Shared Key signatures of dfs calls
- * (forwarded blob calls are checked by the upstream), does not page listings, and renames only files. Label tests
+ * (forwarded blob calls are checked by the upstream) and renames only files. Label tests
  * that use it as gateway tests.
  *
  * <pre>{@code
@@ -46,6 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class DfsGateway implements AutoCloseable {
+    /** The most paths one listing response holds unless told otherwise: the service's own limit. */
+    public static final int DEFAULT_LIST_PAGE_SIZE = 5000;
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpForwarder forwarder;
@@ -55,14 +59,14 @@ public final class DfsGateway implements AutoCloseable {
     private final AtomicLong translated = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
 
-    private DfsGateway(String upstreamConnectionString) throws IOException {
+    private DfsGateway(String upstreamConnectionString, int listPageSize) throws IOException {
         this.upstreamConnectionString = upstreamConnectionString;
         BlobServiceClient blobs = new BlobServiceClientBuilder().connectionString(upstreamConnectionString)
                 .buildClient();
         this.accountName = blobs.getAccountName();
         URI upstream = URI.create(blobs.getAccountUrl());
         this.forwarder = new HttpForwarder(URI.create(upstream.getScheme() + "://" + upstream.getRawAuthority()));
-        this.operations = new DfsOperations(blobs);
+        this.operations = new DfsOperations(blobs, listPageSize);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "dfs-gateway");
@@ -83,9 +87,28 @@ public final class DfsGateway implements AutoCloseable {
      * @throws UncheckedIOException when no port can be bound
      */
     public static DfsGateway start(String upstreamConnectionString) {
+        return start(upstreamConnectionString, DEFAULT_LIST_PAGE_SIZE);
+    }
+
+    /**
+     * Starts a gateway whose listings answer at most {@code listPageSize} paths a page, so that a test can make a
+     * client follow continuation tokens without creating thousands of paths.
+     *
+     * @param upstreamConnectionString a connection string with an account key and a {@code BlobEndpoint}, such as
+     *     Azurite's
+     * @param listPageSize the most paths a listing response holds (the service's limit is 5000); a client's smaller
+     *     {@code maxResults} wins
+     * @return the running gateway; close it to stop it
+     * @throws IllegalArgumentException when the page size is not positive
+     * @throws UncheckedIOException when no port can be bound
+     */
+    public static DfsGateway start(String upstreamConnectionString, int listPageSize) {
         Objects.requireNonNull(upstreamConnectionString, "upstreamConnectionString");
+        if (listPageSize <= 0) {
+            throw new IllegalArgumentException("listPageSize must be positive, not " + listPageSize + ".");
+        }
         try {
-            return new DfsGateway(upstreamConnectionString);
+            return new DfsGateway(upstreamConnectionString, listPageSize);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the dfs gateway on a loopback port.", e);
         }

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -42,6 +43,8 @@ final class DfsOperations {
     private static final long MAX_APPEND = 256L * 1024 * 1024;
 
     private final BlobServiceClient blobs;
+    /** The most paths one listing response holds; the service's own limit is 5000. */
+    private final int listPageSize;
     /** Direct buffers for append bodies, which the blob client then sends without copying. */
     private final AppendBuffers appendBuffers = new AppendBuffers();
     /** Appended but not yet flushed ranges, per "fileSystem/path": position to length. */
@@ -49,8 +52,9 @@ final class DfsOperations {
     /** Serialises renames and deletes so that their check-then-act steps are atomic among dfs callers. */
     private final ReentrantLock namespaceLock = new ReentrantLock();
 
-    DfsOperations(BlobServiceClient blobs) {
+    DfsOperations(BlobServiceClient blobs, int listPageSize) {
         this.blobs = blobs;
+        this.listPageSize = listPageSize;
     }
 
     boolean handles(DfsRequest r) {
@@ -274,8 +278,13 @@ final class DfsOperations {
             DfsResponses.error(r.exchange(), 404, "PathNotFound", "No directory " + directory);
             return;
         }
+        sendPage(r, entries(r.fileSystem(), prefix, recursive));
+    }
+
+    /** The paths under a prefix, by name, as the JSON objects of a listing. */
+    private TreeMap<String, String> entries(String fileSystem, String prefix, boolean recursive) {
         TreeMap<String, String> entries = new TreeMap<>();
-        for (BlobItem item : container(r.fileSystem()).listBlobs(new ListBlobsOptions().setPrefix(prefix)
+        for (BlobItem item : container(fileSystem).listBlobs(new ListBlobsOptions().setPrefix(prefix)
                 .setDetails(new BlobListDetails().setRetrieveMetadata(true)), null)) {
             String rest = item.getName().substring(prefix.length());
             int slash = rest.indexOf('/');
@@ -296,7 +305,58 @@ final class DfsOperations {
                     + ",\"lastModified\":" + DfsResponses.quote(DfsResponses.httpDate(
                             item.getProperties().getLastModified())) + "}");
         }
-        DfsResponses.json(r.exchange(), 200, "{\"paths\":[" + String.join(",", entries.values()) + "]}");
+        return entries;
+    }
+
+    /**
+     * Answers one page of a listing: at most the gateway's page size, or {@code maxResults} if smaller, after the
+     * name a {@code continuation} token stands for; {@code x-ms-continuation} tells the client where the next page
+     * starts, as the service's does.
+     */
+    private void sendPage(DfsRequest r, TreeMap<String, String> entries) throws IOException {
+        int limit = listPageSize;
+        String maxResults = r.param("maxresults");
+        if (maxResults != null) {
+            int asked = maxResults.matches("[0-9]{1,9}") ? Integer.parseInt(maxResults) : 0;
+            if (asked <= 0) {
+                DfsResponses.error(r.exchange(), 400, "InvalidQueryParameterValue", "maxResults=" + maxResults);
+                return;
+            }
+            limit = Math.min(limit, asked);
+        }
+        String continuation = r.param("continuation");
+        String after = continuation == null || continuation.isEmpty() ? null : fromToken(continuation);
+        if (continuation != null && !continuation.isEmpty() && after == null) {
+            DfsResponses.error(r.exchange(), 400, "InvalidQueryParameterValue", "continuation=" + continuation
+                    + " is not a token this gateway gave.");
+            return;
+        }
+        SortedMap<String, String> rest = after == null ? entries : entries.tailMap(after, false);
+        List<String> page = new ArrayList<>();
+        String last = null;
+        for (Map.Entry<String, String> entry : rest.entrySet()) {
+            if (page.size() == limit) {
+                r.exchange().getResponseHeaders().set("x-ms-continuation", toToken(last));
+                break;
+            }
+            page.add(entry.getValue());
+            last = entry.getKey();
+        }
+        DfsResponses.json(r.exchange(), 200, "{\"paths\":[" + String.join(",", page) + "]}");
+    }
+
+    /** A continuation token: the last name of the page, opaque to the client as the service's are. */
+    private static String toToken(String lastName) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastName.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The name a token stands for, or {@code null} when it is not a token of this gateway. */
+    private static String fromToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String directoryEntry(String name) {
