@@ -63,7 +63,7 @@ public final class AzuriteWorkload implements Workload {
     public String usage() {
         return "azurite [size-MB (default 200)] [rounds (default 5)] [block-MiB] [concurrency] [checksums (default"
                 + " true)]   starts Azurite itself (Node.js 20+); block size and concurrency default to the stores'"
-                + " defaults";
+                + " defaults; the prehashed reference holds the whole file in direct memory";
     }
 
     @Override
