@@ -38,11 +38,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Azurite frees the memory of deleted blobs only every ten minutes, so one instance would grow by every upload
  * of the run, and a later upload would pay for the earlier ones. Every timed upload therefore gets a fresh Azurite
- * (and gateway and relay), warmed with a small upload by the same contender, and the order turns each round. The same upload
- * still takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory: on a virtual machine,
- * memory touched for the first time since boot faults several times slower than memory used before. The CPU line
- * (this JVM, and Azurite with its system time, from {@code /proc}) shows which case a run was in, and how close the
- * uploads came to keeping every core busy.
+ * (and gateway and relay), warmed with a small upload by the same contender, and the order turns each round. The
+ * same upload still takes 0.5 s or 0.9 s depending on how fast the machine hands Azurite fresh memory: on a virtual
+ * machine, memory touched for the first time since boot faults several times slower than memory used before. The CPU
+ * line (this JVM, and Azurite with its system time, from {@code /proc}) shows which case a run was in, and how close
+ * the uploads came to keeping every core busy.
  */
 public final class AzuriteWorkload implements Workload {
     private static final long MB = 1_000_000L;
@@ -84,38 +84,50 @@ public final class AzuriteWorkload implements Workload {
                     Files.size(warmUp) / MB);
             System.out.println("azurite: datalake goes through the testkit dfs-to-blob gateway (our own translation"
                     + " in front of Azurite, one extra loopback hop), not a real dfs endpoint");
-            Upload warmUpUpload = new Upload(warmUp, PrehashedBlocks.of(warmUp, blockSize));
-            Upload timedUpload = new Upload(file, PrehashedBlocks.of(file, blockSize));
-            List<List<Sample>> samples = new ArrayList<>();
-            NAMES.forEach(name -> samples.add(new ArrayList<>()));
-            for (int round = 0; round < rounds; round++) {
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < NAMES.size(); i++) {
-                    order.add(i);
-                }
-                Collections.rotate(order, -round);
-                StringBuilder line = new StringBuilder();
-                for (int index : order) {
-                    try (Azurite azurite = AzuriteLauncher.create().start();
-                            DfsGateway gateway = DfsGateway.start(azurite.connectionString());
-                            NettyRelay relay = NettyRelay.start(URI.create(new BlobServiceClientBuilder()
-                                    .connectionString(azurite.connectionString()).buildClient().getAccountUrl()))) {
-                        contenders(azurite, gateway, relay, settings, warmUpUpload).get(index).run();
-                        Sample sample = measure(contenders(azurite, gateway, relay, settings, timedUpload)
-                                .get(index), azurite.pid());
-                        samples.get(index).add(sample);
-                        line.append(String.format(Locale.ROOT, " %s=%.2fs", NAMES.get(index), sample.seconds()));
-                        check(azurite, blobName(index), size);
-                    }
-                }
-                System.out.printf(Locale.ROOT, "azurite: round %d%s%n", round + 1, line);
-            }
+            List<List<Sample>> samples = measureRounds(rounds, settings,
+                    new Upload(warmUp, PrehashedBlocks.of(warmUp, blockSize)),
+                    new Upload(file, PrehashedBlocks.of(file, blockSize)), size);
             report(size, settings, samples.stream().map(list -> median(list, Sample::seconds)).toList());
             reportCpu(NAMES, samples);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(warmUp);
         }
+    }
+
+    /**
+     * Times every contender once a round, each on a fresh Azurite (with its gateway and relay) after a warm-up
+     * upload by the same contender, the order turned by one each round.
+     *
+     * @return the samples, one list per contender in the order of {@link #NAMES}
+     */
+    private static List<List<Sample>> measureRounds(int rounds, Settings settings, Upload warmUp, Upload timed,
+            long size) throws IOException {
+        List<List<Sample>> samples = new ArrayList<>();
+        NAMES.forEach(name -> samples.add(new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < NAMES.size(); i++) {
+                order.add(i);
+            }
+            Collections.rotate(order, -round);
+            StringBuilder line = new StringBuilder();
+            for (int index : order) {
+                try (Azurite azurite = AzuriteLauncher.create().start();
+                        DfsGateway gateway = DfsGateway.start(azurite.connectionString());
+                        NettyRelay relay = NettyRelay.start(URI.create(new BlobServiceClientBuilder()
+                                .connectionString(azurite.connectionString()).buildClient().getAccountUrl()))) {
+                    contenders(azurite, gateway, relay, settings, warmUp).get(index).run();
+                    Sample sample = measure(contenders(azurite, gateway, relay, settings, timed).get(index),
+                            azurite.pid());
+                    samples.get(index).add(sample);
+                    line.append(String.format(Locale.ROOT, " %s=%.2fs", NAMES.get(index), sample.seconds()));
+                    check(azurite, blobName(index), size);
+                }
+            }
+            System.out.printf(Locale.ROOT, "azurite: round %d%s%n", round + 1, line);
+        }
+        return samples;
     }
 
     private static String blobName(int index) {
@@ -245,8 +257,9 @@ public final class AzuriteWorkload implements Workload {
                     i == 0 ? "" : ";", names.get(i), jvm, azurite, median(list, Sample::azuriteSystem),
                     (jvm + azurite) / cores));
         }
-        System.out.printf(Locale.ROOT, "azurite: cpu per upload, median core-seconds (jvm includes the gateway or relay; floor"
-                + " is that CPU spread over all %d cores, a time no such upload can beat here):%s%n", cores, line);
+        System.out.printf(Locale.ROOT, "azurite: cpu per upload, median core-seconds (jvm includes the gateway or"
+                + " relay; floor is that CPU spread over all %d cores, a time no such upload can beat here):%s%n",
+                cores, line);
     }
 
     private static <T> double median(List<T> samples, ToDoubleFunction<T> field) {
