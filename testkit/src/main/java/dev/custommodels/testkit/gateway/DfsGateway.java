@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code hdi_isfolder=true}, as the Blob API shows them on a real account.
  *
  * <p>This is the project's own fake of dfs semantics: it does not check Shared Key signatures of dfs calls
- * (forwarded blob calls are checked by the upstream) and renames only files. Label tests
- * that use it as gateway tests.
+ * (forwarded blob calls are checked by the upstream) and renames only files. Label tests that use it as gateway
+ * tests.
  *
  * <pre>{@code
  * try (DfsGateway gateway = DfsGateway.start(azurite.connectionString())) {
