@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Staging throughput into Azurite: a generated file is uploaded by the raw {@code BlobClient.uploadFromFile}, then
@@ -106,17 +107,13 @@ public final class AzuriteWorkload implements Workload {
         List<List<Sample>> samples = new ArrayList<>();
         NAMES.forEach(name -> samples.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < NAMES.size(); i++) {
-                order.add(i);
-            }
+            List<Integer> order = new ArrayList<>(IntStream.range(0, NAMES.size()).boxed().toList());
             Collections.rotate(order, -round);
             StringBuilder line = new StringBuilder();
             for (int index : order) {
                 try (Azurite azurite = AzuriteLauncher.create().start();
                         DfsGateway gateway = DfsGateway.start(azurite.connectionString());
-                        NettyRelay relay = NettyRelay.start(URI.create(new BlobServiceClientBuilder()
-                                .connectionString(azurite.connectionString()).buildClient().getAccountUrl()))) {
+                        NettyRelay relay = NettyRelay.start(URI.create(azurite.blobEndpoint()))) {
                     contenders(azurite, gateway, relay, settings, warmUp).get(index).run();
                     Sample sample = measure(contenders(azurite, gateway, relay, settings, timed).get(index),
                             azurite.pid());
@@ -142,8 +139,8 @@ public final class AzuriteWorkload implements Workload {
         BlobContainerClient rawViaGateway = new BlobServiceClientBuilder()
                 .connectionString(gateway.connectionString()).buildClient().getBlobContainerClient("bench");
         BlobContainerClient rawViaRelay = new BlobServiceClientBuilder()
-                .connectionString(azurite.connectionString().replaceFirst("BlobEndpoint=http://[^/;]+",
-                        "BlobEndpoint=http://127.0.0.1:" + relay.port()))
+                .connectionString(Azurite.connectionString("http://127.0.0.1:" + relay.port()
+                        + URI.create(azurite.blobEndpoint()).getRawPath()))
                 .buildClient().getBlobContainerClient("bench");
         LakeStore blob = BlobLakeStore.builder().connectionString(azurite.connectionString())
                 .containerName("bench").blockSize(settings.blockSize()).maxConcurrency(settings.concurrency())

@@ -325,8 +325,9 @@ final class DfsOperations {
             limit = Math.min(limit, asked);
         }
         String continuation = r.param("continuation");
-        String after = continuation == null || continuation.isEmpty() ? null : fromToken(continuation);
-        if (continuation != null && !continuation.isEmpty() && after == null) {
+        boolean resumes = continuation != null && !continuation.isEmpty();
+        String after = resumes ? fromToken(continuation) : null;
+        if (resumes && after == null) {
             DfsResponses.error(r.exchange(), 400, "InvalidQueryParameterValue", "continuation=" + continuation
                     + " is not a token this gateway gave.");
             return;
